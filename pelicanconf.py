@@ -1,0 +1,55 @@
+"""Development settings: relative links, no feeds. publishconf.py builds on these."""
+
+AUTHOR = "The exhibit's curators"
+SITENAME = "126 Days in Lima"
+SITESUBTITLE = "The hostage crisis at the Japanese ambassador's residence, 1996–1997"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "America/Lima"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["exhibit"]
+
+# Essays are Pelican articles; source records and data files are read by the exhibit plugin.
+ARTICLE_PATHS = ["essays"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+ARTICLE_URL = ARTICLE_SAVE_AS = "essays/{slug}.html"
+PAGE_URL = PAGE_SAVE_AS = "{slug}.html"
+
+# Plain .html addresses open from disk as well as from any host.
+INDEX_SAVE_AS = "index.html"
+DIRECT_TEMPLATES = ["index"]
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+SLUGIFY_SOURCE = "basename"
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.smarty": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+# Navigation shown in the header of every page: (label, address relative to the site root).
+MENU = [
+    ("Essays", "index.html#essays"),
+    ("Sources", "sources/index.html"),
+    ("About", "about.html"),
+]

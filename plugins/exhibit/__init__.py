@@ -1,0 +1,72 @@
+"""The exhibit model plugin: load and validate all content once, before Pelican reads it.
+
+Signals used (in the order Pelican sends them):
+
+* ``initialized`` — apply setting defaults, load ``content/`` into an
+  :class:`~exhibit.model.Exhibit` (``settings['EXHIBIT']``), add our Markdown syntax;
+* ``get_generators`` — add the source pages generator;
+* ``content_object_init`` — give each essay its model record and slug;
+* ``article_generator_finalized`` — put essays in exhibit order, link previous/next;
+* ``all_generators_finalized`` — stop the build if anything was wrong.
+"""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Article
+
+from .errors import ExhibitBuildError
+from .loader import load_exhibit
+from .markup import ExhibitMarkupExtension
+from .settings import apply_defaults
+from .sourcepages import SourcesGenerator
+
+
+def load_model(pelican) -> None:
+    settings = pelican.settings
+    apply_defaults(settings)
+    settings["EXHIBIT"] = load_exhibit(Path(settings["PATH"]), settings)
+    markdown = copy.deepcopy(settings["MARKDOWN"])
+    markdown.setdefault("extensions", []).append(ExhibitMarkupExtension())
+    settings["MARKDOWN"] = markdown
+
+
+def add_generators(pelican):
+    return SourcesGenerator
+
+
+def attach_essay(content) -> None:
+    if not isinstance(content, Article):
+        return
+    essay = content.settings["EXHIBIT"].essay_for(content.source_path)
+    content.essay = essay
+    if essay is not None:
+        content.slug = essay.slug
+
+
+def order_essays(generator) -> None:
+    essays = sorted((a for a in generator.articles if getattr(a, "essay", None)),
+                    key=lambda a: a.essay.order)
+    for previous, current in zip([None, *essays], essays):
+        current.previous_essay = previous
+        if previous is not None:
+            previous.next_essay = current
+    if essays:
+        essays[-1].next_essay = None
+    generator.context["essays"] = essays
+
+
+def stop_on_errors(generators) -> None:
+    log = generators[0].settings["EXHIBIT"].log
+    if log:
+        raise ExhibitBuildError(log)
+
+
+def register() -> None:
+    signals.initialized.connect(load_model)
+    signals.get_generators.connect(add_generators)
+    signals.content_object_init.connect(attach_essay)
+    signals.article_generator_finalized.connect(order_essays)
+    signals.all_generators_finalized.connect(stop_on_errors)

@@ -1,0 +1,118 @@
+"""Run Pelican on the exhibit: check content, or build into a staging folder and swap it in.
+
+A build writes into ``<output>.staging`` and only replaces ``<output>`` when it
+finished without a single error, so a failed build never leaves a half-written
+site behind. Pelican's own warnings and errors (a template that cannot render, a
+broken ``{filename}`` link) are collected with ours and fail the build too.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+from pelican import Pelican, signals
+from pelican.settings import read_settings
+
+from .errors import ErrorLog, ExhibitBuildError
+
+# Pelican messages that are advice, not a broken exhibit.
+HARMLESS = ("Feeds generated without SITEURL",)
+
+
+class _PelicanMessages(logging.Handler):
+    """Collects what Pelican logs at WARNING and above."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            message += f": {record.exc_info[1]}"
+        if not message.startswith(HARMLESS):
+            self.messages.append(message)
+
+
+@contextmanager
+def _collect_pelican_messages():
+    handler = _PelicanMessages()
+    logger = logging.getLogger("pelican")
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
+    return read_settings(str(settings_file), override=overrides or {})
+
+
+def _merge(log: ErrorLog | None, messages: list[str], settings: dict) -> ErrorLog:
+    log = log or ErrorLog(root=Path(settings["PATH"]).parent)
+    reported = {e.path for e in log.errors}
+    for message in messages:
+        # Pelican repeats, less precisely, what the model already said about a file.
+        if not any(path in message for path in reported):
+            log.error("pelican", None, message)
+    return log
+
+
+def check(settings_file: str | Path, overrides: dict | None = None) -> ErrorLog:
+    """Read and validate everything, render nothing. Returns the log of problems."""
+    settings = load_settings(settings_file, overrides)
+    log = None
+    with _collect_pelican_messages() as messages:
+        pelican = Pelican(settings)
+        context = settings.copy()
+        context.update(generated_content={}, static_links=set(), static_content={},
+                       localsiteurl=settings["SITEURL"])
+        # The first half of Pelican.run(): every generator reads, none writes.
+        generators = [cls(context=context, settings=settings, path=pelican.path,
+                          theme=pelican.theme, output_path=pelican.output_path)
+                      for cls in pelican._get_generator_classes()]
+        try:
+            for generator in generators:
+                generator.generate_context()
+            signals.all_generators_finalized.send(generators)
+        except ExhibitBuildError as exc:
+            log = exc.log
+        log = log or settings["EXHIBIT"].log
+    return _merge(log, messages, settings)
+
+
+def build(settings_file: str | Path, output: str | Path | None = None,
+          overrides: dict | None = None) -> ErrorLog:
+    """Build into a staging folder and swap it in; raise ExhibitBuildError on any error."""
+    overrides = dict(overrides or {})
+    target = Path(output or load_settings(settings_file, overrides)["OUTPUT_PATH"]).resolve()
+    staging = target.with_name(target.name + ".staging")
+    shutil.rmtree(staging, ignore_errors=True)
+    overrides.update(OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False)
+    settings = load_settings(settings_file, overrides)
+    log = None
+    with _collect_pelican_messages() as messages:
+        try:
+            Pelican(settings).run()
+        except ExhibitBuildError as exc:
+            log = exc.log
+        log = _merge(log or settings.get("EXHIBIT") and settings["EXHIBIT"].log, messages, settings)
+    if log:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ExhibitBuildError(log)
+    _swap_in(staging, target)
+    return log
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with two renames; the old tree goes last."""
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.rename(target, old)
+    os.rename(staging, target)
+    shutil.rmtree(old, ignore_errors=True)

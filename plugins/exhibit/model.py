@@ -1,0 +1,168 @@
+"""The exhibit model: essays, source records, events and places, cross-linked.
+
+Every record is validated before it gets here (see ``loader``); feature plugins
+read this model and never each other. Field tables say what curators may write.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import PartialDate
+from .errors import ErrorLog
+from .schema import (Field, clock_time, fields, iso_date, key, key_list, language, number_in,
+                     one_of, order, text, url)
+
+SOURCE_KINDS = ("news report", "encyclopedia entry", "official statement", "testimony",
+                "court record", "report", "book", "article", "interview", "web page",
+                "dataset", "multimedia index")
+PHASES = ("seizure", "standoff", "negotiation", "rescue", "aftermath")
+PRECISIONS = ("exact", "street", "district", "city")
+STATUSES = ("published", "draft", "hidden")
+
+ESSAY_FIELDS = fields(
+    Field("Title", text, True, "the essay's title"),
+    Field("Order", order, True, "its place in the exhibit's sequence, 1 for the first"),
+    Field("Date", iso_date, True, "when it was first published, YYYY-MM-DD"),
+    Field("Summary", text, True, "one or two sentences shown on the home page"),
+    Field("Modified", iso_date, doc="when it was last revised"),
+    Field("Content-Note", text, doc="a warning shown before essays that describe violence"),
+    Field("Slug", key, doc="the last part of its address; defaults to the file name"),
+    Field("Authors", text, doc="who wrote it"),
+    Field("Lang", language, doc="its language if not the exhibit's"),
+    Field("Status", one_of(STATUSES), doc="draft essays are not published"),
+    Field("Image", text, doc="an image for social cards"),
+)
+
+SOURCE_FIELDS = fields(
+    Field("Key", key, True, "the citation key, e.g. cnn-1996-12-20; also the file name"),
+    Field("Title", text, True, "the source's own title"),
+    Field("Subtitle", text, doc="a second headline"),
+    Field("Publisher", text, True, "who published it, e.g. CNN"),
+    Field("Author", text, doc="who wrote it, 'Family, Given; Family, Given' for several"),
+    Field("Published", iso_date, True, "when it was published, YYYY-MM-DD (or YYYY-MM, YYYY)"),
+    Field("Posted", text, doc="the posting time as printed, e.g. 1996-12-17 22:25 EST"),
+    Field("Kind", one_of(SOURCE_KINDS), True, "what sort of source it is"),
+    Field("Language", language, True, "the source's language code: en, es, ja"),
+    Field("URL", url, doc="where it was published"),
+    Field("Archived", url, doc="an archived copy, e.g. in the Wayback Machine"),
+    Field("Accessed", iso_date, doc="when a curator last checked it"),
+    Field("Summary", text, doc="one sentence on what the source reports"),
+    Field("Status", one_of(STATUSES), doc="draft records are not published"),
+)
+
+EVENT_FIELDS = fields(
+    Field("id", key, True, "a unique key, e.g. residence-seized"),
+    Field("date", iso_date, True, "YYYY-MM-DD, or YYYY-MM / YYYY when that is all we know"),
+    Field("time", clock_time, doc="Lima local time, HH:MM"),
+    Field("end", iso_date, doc="the last day, for events that span days"),
+    Field("title", text, True, "a short headline"),
+    Field("summary", text, True, "what happened, in Markdown, with citations"),
+    Field("sources", key_list, True, "the keys of the sources that report it"),
+    Field("places", key_list, doc="keys of places in places.yaml"),
+    Field("phase", one_of(PHASES), True, "which part of the crisis it belongs to"),
+    Field("tags", key_list, doc="free tags for filtering"),
+)
+
+PLACE_FIELDS = fields(
+    Field("key", key, True, "a unique key, e.g. residence"),
+    Field("name", text, True, "the name readers see"),
+    Field("name_es", text, doc="the Spanish name"),
+    Field("name_ja", text, doc="the Japanese name"),
+    Field("lat", number_in(-90, 90, "latitude"), True, "latitude in decimal degrees"),
+    Field("lon", number_in(-180, 180, "longitude"), True, "longitude in decimal degrees"),
+    Field("precision", one_of(PRECISIONS), True, "how sure we are of the point"),
+    Field("description", text, True, "what the place is and where the coordinates come from"),
+    Field("sources", key_list, True, "the keys of the sources for it and its coordinates"),
+    Field("events", key_list, doc="ids of related events"),
+)
+
+
+@dataclass
+class Located:
+    """Where a record was defined, for error messages and 'edit this' links."""
+
+    path: Path
+    line: int
+    lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name.lower(), self.line)
+
+
+@dataclass
+class Essay(Located):
+    title: str = ""
+    order: int = 0
+    date: PartialDate | None = None
+    summary: str = ""
+    slug: str = ""
+    content_note: str | None = None
+    status: str = "published"
+
+
+@dataclass
+class Source(Located):
+    key: str = ""
+    title: str = ""
+    publisher: str = ""
+    published: PartialDate | None = None
+    kind: str = ""
+    language: str = "en"
+    subtitle: str | None = None
+    author: str | None = None
+    posted: str | None = None
+    url: str | None = None
+    archived: str | None = None
+    accessed: PartialDate | None = None
+    summary: str | None = None
+    status: str = "published"
+
+
+@dataclass
+class Event(Located):
+    id: str = ""
+    date: PartialDate | None = None
+    title: str = ""
+    summary: str = ""
+    phase: str = ""
+    sources: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    time: str | None = None
+    end: PartialDate | None = None
+
+
+@dataclass
+class Place(Located):
+    key: str = ""
+    name: str = ""
+    lat: float = 0.0
+    lon: float = 0.0
+    precision: str = ""
+    description: str = ""
+    sources: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    name_es: str | None = None
+    name_ja: str | None = None
+
+
+@dataclass
+class Exhibit:
+    """Everything the exhibit holds, validated and cross-linked."""
+
+    root: Path
+    essays: list[Essay] = field(default_factory=list)  # in exhibit order
+    sources: dict[str, Source] = field(default_factory=dict)  # published, by key
+    drafts: list[Source] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # in date order
+    places: dict[str, Place] = field(default_factory=dict)
+    log: ErrorLog = field(default_factory=ErrorLog)
+    invalid: set[str] = field(default_factory=set)  # keys of records that failed validation
+
+    def essay_for(self, path: str | Path) -> Essay | None:
+        path = Path(path).resolve()
+        return next((e for e in self.essays if e.path.resolve() == path), None)
+
+    def events_at(self, place_key: str) -> list[Event]:
+        return [e for e in self.events if place_key in e.places]

@@ -1,0 +1,48 @@
+"""Pages every exhibit has beyond Pelican's own: one per source record, and their index."""
+from __future__ import annotations
+
+from pelican.contents import Page
+from pelican.generators import Generator
+
+
+class SourcePage(Page):
+    """A source record rendered as a page; its address comes from SOURCE_URL/SOURCE_SAVE_AS."""
+
+    default_template = "source"
+
+    def __init__(self, content, metadata=None, *args, **kwargs):
+        metadata = dict(metadata or {})
+        metadata["slug"] = metadata.get("key", "")
+        # 'URL' is the source's own address, not this page's: keep Pelican from using it.
+        metadata.pop("url", None)
+        super().__init__(content, metadata, *args, **kwargs)
+
+    def _expand_settings(self, key: str) -> str:
+        return super(Page, self)._expand_settings(key, "source")
+
+
+class SourcesGenerator(Generator):
+    """Renders the published source records and the sources index."""
+
+    def generate_context(self):
+        exhibit = self.settings["EXHIBIT"]
+        self.source_pages = []
+        for source in exhibit.sources.values():
+            relative = source.path.relative_to(self.path)
+            page = self.readers.read_file(base_path=self.path, path=str(relative),
+                                          content_class=SourcePage, context=self.context)
+            page.record = source
+            self.source_pages.append(page)
+            self.add_source_path(page)
+        self.source_pages.sort(key=lambda p: (p.record.published.first_day(), p.record.key))
+        self.context["source_pages"] = self.source_pages
+
+    def generate_output(self, writer):
+        for page in self.source_pages:
+            writer.write_file(page.save_as, self.get_template(page.template), self.context,
+                              page=page, source=page.record,
+                              relative_urls=self.settings["RELATIVE_URLS"], url=page.url)
+        index = self.settings["SOURCES_INDEX_SAVE_AS"]
+        writer.write_file(index, self.get_template("sources"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=index,
+                          page_name="sources/index")

@@ -1,0 +1,84 @@
+"""Reading curators' text files: strict UTF-8 and Pelican-style metadata headers.
+
+A Markdown file starts with ``Field: value`` lines, ends its header at the first
+blank line, and may continue a value on lines indented by four spaces — the
+format Python-Markdown's ``meta`` extension (and so Pelican) reads. We parse the
+header ourselves so that every field keeps its line number for error messages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$")
+
+
+class TextFileError(Exception):
+    """A file that cannot be read as text; carries the line of the problem."""
+
+    def __init__(self, line: int | None, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.line = line
+        self.hint = hint
+
+
+def read_text(path: Path) -> str:
+    """Read ``path`` as UTF-8, naming the line of the first invalid byte."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise TextFileError(
+            line,
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            "save the file as UTF-8 in your editor (File > Save with encoding)",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+@dataclass
+class Header:
+    """A metadata header: field names (lower-cased) to values and lines."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # as the curator wrote them
+    body_line: int = 1  # first line of the body
+
+
+def parse_header(text: str) -> tuple[Header, list[tuple[int, str]]]:
+    """Split ``text`` into its header and a list of header problems (line, message)."""
+    header = Header()
+    problems: list[tuple[int, str]] = []
+    last = None
+    lines = text.splitlines()
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            header.body_line = number + 1
+            return header, problems
+        if raw.startswith(("    ", "\t")) and last is not None:
+            header.values[last] = (header.values[last] + " " + raw.strip()).strip()
+            continue
+        match = FIELD.match(raw)
+        if match is None:
+            if number == 1:
+                problems.append((number, "the file must start with metadata lines such as "
+                                         "'Title: ...'"))
+            else:
+                problems.append((number, f"expected 'Field: value' in the header, got {raw.strip()[:60]!r}; "
+                                         "end the header with one blank line before the text"))
+            header.body_line = number
+            return header, problems
+        name, value = match.group(1), match.group(2).strip()
+        key = name.lower()
+        if key in header.values:
+            problems.append((number, f"field '{name}' is given twice (first on line "
+                                     f"{header.lines[key]})"))
+        header.values[key] = value
+        header.lines[key] = number
+        header.names[key] = name
+        last = key
+    header.body_line = len(lines) + 1
+    return header, problems

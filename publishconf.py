@@ -1,0 +1,17 @@
+"""Production settings: the public address, feeds. Used by `invoke build`."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F401,F403
+
+# The public address of the exhibit, used for canonical links, feeds and the sitemap.
+# Set EXHIBIT_SITEURL to where it is hosted. Links between pages stay relative, so the
+# same output also works from any sub-path or from disk.
+SITEURL = os.environ.get("EXHIBIT_SITEURL", "https://lima-1996.example.org").rstrip("/")
+RELATIVE_URLS = True
+FEED_DOMAIN = SITEURL
+PUBLIC_URL = SITEURL
+
+FEED_ALL_ATOM = "feeds/essays.atom.xml"

@@ -1,0 +1,121 @@
+"""Tasks for curators and maintainers: `invoke --list` shows them all.
+
+The work itself lives in plugins/exhibit (build, check, scaffolds); this file only
+parses arguments and reports.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from exhibit.build import build as build_site  # noqa: E402
+from exhibit.build import check as check_site  # noqa: E402
+from exhibit.errors import ExhibitBuildError  # noqa: E402
+from exhibit import scaffold  # noqa: E402
+
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "output"
+DEV_SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+
+
+def _build(settings: Path) -> None:
+    os.chdir(ROOT)
+    try:
+        log = build_site(settings, OUTPUT)
+    except ExhibitBuildError as exc:
+        print(exc.log.report(), file=sys.stderr)
+        print(f"\nBuild failed: {exc}. output/ was left as it was.", file=sys.stderr)
+        raise Exit(code=1) from None
+    if log.entries:
+        print(log.report(), file=sys.stderr)
+    print(f"Built the exhibit into {OUTPUT.relative_to(ROOT)}/")
+
+
+@task
+def build(c):
+    """Production build (publishconf.py) into output/; output/ is replaced only on success."""
+    _build(PUBLISH_SETTINGS)
+
+
+@task
+def serve(c, port=8000):
+    """Development build, then serve on 127.0.0.1 with live reload as content, theme or plugins change."""
+    from livereload import Server
+
+    def rebuild():
+        try:
+            _build(DEV_SETTINGS)
+        except Exit:
+            print("Fix the errors above; the preview keeps showing the last good build.")
+
+    rebuild()
+    server = Server()
+    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
+        server.watch(str(ROOT / watched), rebuild, delay=0.3)
+    print(f"Previewing at http://127.0.0.1:{port}/ — Ctrl+C to stop.")
+    server.serve(host="127.0.0.1", port=port, root=str(OUTPUT), open_url_delay=None)
+
+
+@task
+def clean(c):
+    """Remove output/ and Pelican's cache."""
+    for folder in (OUTPUT, ROOT / "output.staging", ROOT / "output.old", ROOT / "cache"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@task
+def check(c):
+    """Validate all content and data without writing output; exit 1 on any error."""
+    os.chdir(ROOT)
+    log = check_site(DEV_SETTINGS)
+    if log.entries:
+        print(log.report(), file=sys.stderr)
+    if log:
+        print(f"\n{len(log.errors)} error(s), {len(log.warnings)} warning(s).", file=sys.stderr)
+        raise Exit(code=1)
+    print(f"Content is valid ({len(log.warnings)} warning(s)).")
+
+
+@task(help={"title": "the essay's title, in quotes"})
+def new_essay(c, title):
+    """Write a new essay, last in the sequence, ready to edit: invoke new-essay "Title"."""
+    path = scaffold.new_essay(CONTENT, title)
+    print(f"Wrote {path.relative_to(ROOT)}")
+
+
+@task(help={"title": "the source's title", "publisher": "who published it",
+            "published": "date YYYY-MM-DD (or YYYY-MM, YYYY)", "kind": "e.g. 'news report'",
+            "language": "en, es, ja…", "url": "its address", "key": "citation key (default publisher-date)"})
+def new_source(c, title, publisher, published, kind="news report", language="en", url=None, key=None):
+    """Write a new source record: invoke new-source "Title" --publisher CNN --published 1996-12-20."""
+    try:
+        path = scaffold.new_source(CONTENT, title, publisher, published, kind, language, url, key)
+    except (ValueError, FileExistsError) as exc:
+        raise Exit(f"Not written: {exc}", code=1) from None
+    print(f"Wrote {path.relative_to(ROOT)}")
+
+
+@task
+def test_setup(c):
+    """Install what the tests need beyond Python packages: Debian's Chromium."""
+    if shutil.which("chromium"):
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True)
+    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "chromium"], check=True)
+
+
+@task(help={"args": "extra pytest arguments, e.g. '-k footnotes -x'"})
+def test(c, args=""):
+    """Run the whole test suite (unit, build and headless-browser tests)."""
+    os.chdir(ROOT)
+    c.run(f"{sys.executable} -m pytest {args}", pty=False)

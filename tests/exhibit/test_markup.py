@@ -1,0 +1,23 @@
+import markdown
+
+from exhibit.markup import ExhibitMarkupExtension
+
+
+def render(text):
+    return markdown.markdown(text, extensions=["extra", ExhibitMarkupExtension()])
+
+
+def test_lang_span_marks_spanish_and_japanese():
+    assert render("The [Movimiento Revolucionario Túpac Amaru]{lang=es} and [青木盛久]{lang=ja}.") == (
+        '<p>The <span lang="es">Movimiento Revolucionario Túpac Amaru</span> and '
+        '<span lang="ja">青木盛久</span>.</p>')
+
+
+def test_ordinary_links_and_brackets_are_left_alone():
+    assert render("[a link](https://example.org) and [plain] text") == (
+        '<p><a href="https://example.org">a link</a> and [plain] text</p>')
+
+
+def test_inline_markdown_inside_a_span_is_rendered():
+    assert render("[*Chavín de Huántar*]{lang=es}") == (
+        '<p><span lang="es"><em>Chavín de Huántar</em></span></p>')
