@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def load_settings(settings_file: str | Path, overrides: dict | None = None) -> d
 
 
 def _merge(log: ErrorLog | None, messages: list[str], settings: dict) -> ErrorLog:
-    log = log or ErrorLog(root=Path(settings["PATH"]).parent)
+    if log is None:
+        log = ErrorLog(root=Path(settings["PATH"]).parent)
     reported = {e.path for e in log.errors}
     for message in messages:
         # Pelican repeats, less precisely, what the model already said about a file.
@@ -81,8 +83,7 @@ def check(settings_file: str | Path, overrides: dict | None = None) -> ErrorLog:
             signals.all_generators_finalized.send(generators)
         except ExhibitBuildError as exc:
             log = exc.log
-        log = log or settings["EXHIBIT"].log
-    return _merge(log, messages, settings)
+    return _merge(log if log is not None else settings["EXHIBIT"].log, messages, settings)
 
 
 def build(settings_file: str | Path, output: str | Path | None = None,
@@ -94,18 +95,28 @@ def build(settings_file: str | Path, output: str | Path | None = None,
     shutil.rmtree(staging, ignore_errors=True)
     overrides.update(OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False)
     settings = load_settings(settings_file, overrides)
-    log = None
     with _collect_pelican_messages() as messages:
         try:
             Pelican(settings).run()
-        except ExhibitBuildError as exc:
-            log = exc.log
-        log = _merge(log or settings.get("EXHIBIT") and settings["EXHIBIT"].log, messages, settings)
+        except ExhibitBuildError:
+            pass  # the model's log already holds every error
+        except Exception as exc:  # a template or plugin failed while writing
+            settings["EXHIBIT"].log.error(*_locate(exc))
+    log = _merge(settings["EXHIBIT"].log, messages, settings)
     if log:
         shutil.rmtree(staging, ignore_errors=True)
         raise ExhibitBuildError(log)
     _swap_in(staging, target)
     return log
+
+
+def _locate(exc: Exception) -> tuple[str, int | None, str]:
+    """The innermost template frame of a rendering error, or the plugin frame that raised."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    place = next((f for f in reversed(frames) if f.filename.endswith((".html", ".xml", ".j2"))),
+                 frames[-1] if frames else None)
+    message = f"{type(exc).__name__}: {exc}"
+    return (place.filename, place.lineno, message) if place else ("build", None, message)
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -116,11 +116,13 @@ def _load_essays(exhibit: Exhibit, folder: Path) -> None:
     exhibit.essays.sort(key=lambda e: (e.order, e.slug))
 
 
-def _records(path: Path, log: ErrorLog, what: str) -> list[Record]:
+def _records(path: Path, exhibit: Exhibit, what: str) -> list[Record]:
+    log = exhibit.log
     if not path.exists():
         return []
     data = load_yaml(path, log)
     if data is None:
+        exhibit.unreadable.add(what)
         return []
     if not isinstance(data, list):
         log.error(path, getattr(data, "line", 1), f"expected a list of {what}s, each starting "
@@ -139,7 +141,7 @@ def _records(path: Path, log: ErrorLog, what: str) -> list[Record]:
 def _load_yaml_records(exhibit, path, spec, what, cls, id_field):
     """Validated records by id; ids of invalid ones go to ``exhibit.invalid`` (no cascades)."""
     loaded: dict[str, object] = {}
-    for record in _records(path, exhibit.log, what):
+    for record in _records(path, exhibit, what):
         def report(line, message, hint):
             exhibit.log.error(path, line, message, hint)
 
@@ -178,7 +180,7 @@ def _check_links(exhibit: Exhibit) -> None:
 
     def check(record, field_name, keys, known, what, hint_where):
         for item in keys:
-            if item not in known and item not in exhibit.invalid:
+            if item not in known and item not in exhibit.invalid and what not in exhibit.unreadable:
                 hint = suggest(item, known) or f"add it to {hint_where}, or remove it"
                 if item in known_sources and what == "source":
                     hint = f"'{item}' is still a draft; publish it (remove 'Status: draft') first"

@@ -159,6 +159,7 @@ class Exhibit:
     places: dict[str, Place] = field(default_factory=dict)
     log: ErrorLog = field(default_factory=ErrorLog)
     invalid: set[str] = field(default_factory=set)  # keys of records that failed validation
+    unreadable: set[str] = field(default_factory=set)  # kinds of record whose file failed to parse
 
     def essay_for(self, path: str | Path) -> Essay | None:
         path = Path(path).resolve()

@@ -59,13 +59,16 @@ def load_yaml(path, log: ErrorLog):
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed bracket or quote is noticed only at the end of the file: point
+        # at where the unfinished thing started instead.
+        at_end = exc.problem_mark and exc.problem_mark.line + 1 >= len(text.splitlines())
+        mark = exc.context_mark if at_end and exc.context_mark else (exc.problem_mark or exc.context_mark)
         what = " ".join(part for part in (exc.context, exc.problem) if part)
         log.error(path, mark.line + 1 if mark else None, f"YAML syntax error: {what}",
                   "check the indentation of this entry, and put values that contain "
                   "': ' or ' #' in quotes")
         return None
-    except yaml.YAMLError as exc:
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for syntax
         log.error(path, None, f"YAML error: {exc}")
         return None
     if node is None:

@@ -1,0 +1,60 @@
+"""Browser tests drive Debian's Chromium (never a downloaded browser) against a local server."""
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from exhibit.build import build
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is not installed: run `invoke test-setup` (apt-get install chromium)")
+    return {
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+    }
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The mini fixture exhibit, built and served on 127.0.0.1; yields its base URL."""
+    output = tmp_path_factory.mktemp("site") / "output"
+    build(ROOT / "pelicanconf.py", output, {"PATH": str(ROOT / "tests/fixtures/mini")})
+    handler = functools.partial(_QuietHandler, directory=str(output))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def watched(page, site):
+    """A page that records console errors, failed requests and every host it contacts."""
+    record = {"errors": [], "failed": [], "hosts": set()}
+    page.on("console", lambda m: m.type == "error" and record["errors"].append(m.text))
+    page.on("pageerror", lambda e: record["errors"].append(str(e)))
+    page.on("requestfailed", lambda r: record["failed"].append(r.url))
+    page.on("response", lambda r: r.status >= 400 and record["failed"].append(f"{r.status} {r.url}"))
+    page.on("request", lambda r: record["hosts"].add(r.url.split("/")[2]))
+    page.record = record
+    return page

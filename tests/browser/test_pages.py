@@ -1,0 +1,59 @@
+"""What a reader sees in a real browser: pages load cleanly, and the keyboard works."""
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("path", ["index.html", "essays/arrival.html", "sources/index.html",
+                                  "sources/gazeta-1997-01.html", "about.html", "404.html"])
+def test_page_loads_with_no_errors_and_no_other_host(watched, site, path):
+    watched.goto(f"{site}/{path}")
+    watched.wait_for_load_state("networkidle")
+    host = site.split("/")[2]
+    assert watched.record["errors"] == []
+    assert watched.record["failed"] == []
+    assert watched.record["hosts"] == {host}
+    # The stylesheet applied: the header is dark, not the browser's default.
+    background = watched.eval_on_selector(".site-header", "e => getComputedStyle(e).backgroundColor")
+    assert background == "rgb(29, 27, 25)"
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(watched, site):
+    watched.goto(f"{site}/essays/arrival.html")
+    watched.keyboard.press("Tab")
+    focused = watched.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    assert watched.evaluate("document.activeElement.getBoundingClientRect().top >= 0")  # visible on focus
+    watched.keyboard.press("Enter")
+    assert watched.evaluate("document.activeElement.id") == "main"
+
+
+def test_keyboard_reaches_navigation_and_the_next_essay(watched, site):
+    watched.goto(f"{site}/essays/arrival.html")
+    labels = []
+    for _ in range(8):
+        watched.keyboard.press("Tab")
+        labels.append(watched.evaluate("document.activeElement.textContent.trim().replace(/\\s+/g, ' ')"))
+    assert labels[:5] == ["Skip to main content",
+                          "126 Days in Lima The hostage crisis at the Japanese ambassador's residence, 1996–1997",
+                          "Essays", "Sources", "About"]
+    assert "Next essay Talks across the wall" in labels
+    watched.keyboard.press("Shift+Tab")
+    while watched.evaluate("document.activeElement.textContent.trim()") != "Next essay Talks across the wall":
+        watched.keyboard.press("Tab")
+    watched.keyboard.press("Enter")
+    watched.wait_for_url("**/essays/talks.html")
+
+
+def test_home_lists_essays_as_an_ordered_list_of_links(watched, site):
+    watched.goto(f"{site}/index.html")
+    cards = watched.locator("ol.essay-list > li h3 a")
+    assert cards.all_text_contents() == ["The evening of the reception", "Talks across the wall"]
+    cards.first.click()
+    watched.wait_for_url("**/essays/arrival.html")
+
+
+def test_spanish_and_japanese_names_carry_their_language(watched, site):
+    watched.goto(f"{site}/essays/talks.html")
+    assert watched.locator("span[lang=ja]").text_content() == "山田太郎"
+    assert watched.evaluate("document.documentElement.lang") == "en"
