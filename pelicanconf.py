@@ -13,7 +13,7 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["exhibit"]
+PLUGINS = ["exhibit", "citations"]
 
 # Essays are Pelican articles; source records and data files are read by the exhibit plugin.
 ARTICLE_PATHS = ["essays"]
@@ -39,7 +39,10 @@ AUTHOR_FEED_RSS = None
 
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        # Notes are numbered in the order they are referenced; citations share the numbering.
+        "markdown.extensions.extra": {"footnotes": {
+            "SEPARATOR": "-", "USE_DEFINITION_ORDER": False,
+            "BACKLINK_TITLE": "Back to where note %d is cited"}},
         "markdown.extensions.meta": {},
         "markdown.extensions.smarty": {},
         "markdown.extensions.toc": {"permalink": False},
@@ -53,3 +56,7 @@ MENU = [
     ("Sources", "sources/index.html"),
     ("About", "about.html"),
 ]
+
+# Every value that reaches a template is escaped unless a template marks it `|safe`
+# (only HTML the build itself produced from Markdown or citeproc is).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -17,6 +17,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.contents import Article
 
+from .document import ExhibitMarkdownReader
 from .errors import ExhibitBuildError
 from .loader import load_exhibit
 from .markup import ExhibitMarkupExtension
@@ -24,13 +25,19 @@ from .settings import apply_defaults
 from .sourcepages import SourcesGenerator
 
 
+def add_markdown_extension(settings: dict, extension) -> None:
+    """For feature plugins: have every exhibit text converted with ``extension``."""
+    markdown = copy.deepcopy(settings["MARKDOWN"])
+    markdown.setdefault("extensions", []).append(extension)
+    settings["MARKDOWN"] = markdown
+
+
 def load_model(pelican) -> None:
     settings = pelican.settings
     apply_defaults(settings)
     settings["EXHIBIT"] = load_exhibit(Path(settings["PATH"]), settings)
-    markdown = copy.deepcopy(settings["MARKDOWN"])
-    markdown.setdefault("extensions", []).append(ExhibitMarkupExtension())
-    settings["MARKDOWN"] = markdown
+    settings["READERS"] = {**settings.get("READERS", {}), "md": ExhibitMarkdownReader}
+    add_markdown_extension(settings, ExhibitMarkupExtension())
 
 
 def add_generators(pelican):

@@ -6,9 +6,11 @@ that a curator sees all mistakes in one run.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from pathlib import Path
 
+from .csl import from_csl
 from .errors import ErrorLog
 from .model import (ESSAY_FIELDS, EVENT_FIELDS, PLACE_FIELDS, SOURCE_FIELDS, Essay, Event,
                     Exhibit, Place, Source)
@@ -22,9 +24,10 @@ def load_exhibit(content: Path, settings: dict | None = None) -> Exhibit:
     settings = settings or {}
     content = Path(content)
     exhibit = Exhibit(root=content, log=ErrorLog(root=content.parent))
-    _load_sources(exhibit, content / settings.get("EXHIBIT_SOURCES_DIR", "sources"))
-    _load_essays(exhibit, content / settings.get("EXHIBIT_ESSAYS_DIR", "essays"))
     data = content / settings.get("EXHIBIT_DATA_DIR", "data")
+    defined = _load_sources(exhibit, content / settings.get("EXHIBIT_SOURCES_DIR", "sources"))
+    _load_csl_sources(exhibit, data / "bibliography.json", defined)
+    _load_essays(exhibit, content / settings.get("EXHIBIT_ESSAYS_DIR", "essays"))
     _load_places(exhibit, data / "places.yaml")
     _load_events(exhibit, data / "events.yaml")
     _check_links(exhibit)
@@ -70,7 +73,21 @@ def _read_markdown(path: Path, spec, what: str, log: ErrorLog):
     return values, header
 
 
-def _load_sources(exhibit: Exhibit, folder: Path) -> None:
+def _register_source(exhibit: Exhibit, source: Source, defined: dict[str, Source]) -> None:
+    if source.key in defined:
+        first = defined[source.key]
+        exhibit.log.error(source.path, source.line, f"Key '{source.key}' is already defined in "
+                          f"{exhibit.log.display(first.path)}:{first.line}",
+                          "each source needs its own key; rename one of them")
+        return
+    defined[source.key] = source
+    if source.status == "draft":
+        exhibit.drafts.append(source)
+    else:
+        exhibit.sources[source.key] = source
+
+
+def _load_sources(exhibit: Exhibit, folder: Path) -> dict[str, Source]:
     defined: dict[str, Source] = {}
     for path in sorted(folder.glob("*.md")):
         values, header = _read_markdown(path, SOURCE_FIELDS, "source record", exhibit.log)
@@ -81,17 +98,47 @@ def _load_sources(exhibit: Exhibit, folder: Path) -> None:
         if path.stem != source.key:
             exhibit.log.error(path, source.line, f"the file name '{path.name}' does not match "
                               f"Key '{source.key}'", f"rename the file to '{source.key}.md'")
-        if source.key in defined:
-            first = defined[source.key]
-            exhibit.log.error(path, source.line, f"Key '{source.key}' is already defined in "
-                              f"{exhibit.log.display(first.path)}:{first.line}",
-                              "each source needs its own key; rename one of them")
+        _register_source(exhibit, source, defined)
+    return defined
+
+
+def _load_csl_sources(exhibit: Exhibit, path: Path, defined: dict[str, Source]) -> None:
+    """Source records from a CSL-JSON file exported from Zotero (or any reference manager)."""
+    if not path.exists():
+        return
+    try:
+        text = read_text(path)
+        items = json.loads(text)
+    except TextFileError as exc:
+        exhibit.log.error(path, exc.line, exc.args[0], exc.hint)
+        return
+    except json.JSONDecodeError as exc:
+        exhibit.log.error(path, exc.lineno, f"JSON syntax error: {exc.msg}",
+                          "export the collection again from Zotero as 'CSL JSON'")
+        return
+    if not isinstance(items, list):
+        exhibit.log.error(path, 1, "expected a CSL-JSON list of items ('[ {...}, {...} ]')")
+        return
+    lines = text.splitlines()
+    for item in items:
+        ident = str(item.get("id", "")) if isinstance(item, dict) else ""
+        id_line = re.compile(r'"id"\s*:\s*"' + re.escape(ident) + '"')
+        line = next((n for n, row in enumerate(lines, 1) if id_line.search(row)), 1)
+        if not isinstance(item, dict):
+            exhibit.log.error(path, None, "expected each item to be a JSON object")
             continue
-        defined[source.key] = source
-        if source.status == "draft":
-            exhibit.drafts.append(source)
-        else:
-            exhibit.sources[source.key] = source
+        fields = from_csl(item)
+
+        def report(_line, message, hint):
+            exhibit.log.error(path, line, f"item '{ident}': {message}", hint)
+
+        values = validate(fields, {}, SOURCE_FIELDS, report, line, "CSL-JSON item")
+        if values is None:
+            exhibit.invalid.add(ident)
+            continue
+        body = item.get("note") or item.get("abstract") or ""
+        source = Source(path=path, line=line, body=str(body), **_attributes(values))
+        _register_source(exhibit, source, defined)
 
 
 def _load_essays(exhibit: Exhibit, folder: Path) -> None:

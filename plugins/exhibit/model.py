@@ -117,6 +117,11 @@ class Source(Located):
     accessed: PartialDate | None = None
     summary: str | None = None
     status: str = "published"
+    body: str | None = None  # Markdown, for records that do not have a file of their own
+
+    @property
+    def from_markdown(self) -> bool:
+        return self.path.suffix == ".md"
 
 
 @dataclass
@@ -147,6 +152,17 @@ class Place(Located):
     name_ja: str | None = None
 
 
+@dataclass(frozen=True)
+class CitedIn:
+    """A place in the exhibit that cites a source (feature plugins fill ``Exhibit.cited_in``)."""
+
+    title: str
+    url: str  # relative to the site root, with a fragment where there is one
+    kind: str = "essay"  # essay, event, place
+    paragraph: int | None = None
+    note: int | None = None
+
+
 @dataclass
 class Exhibit:
     """Everything the exhibit holds, validated and cross-linked."""
@@ -160,6 +176,7 @@ class Exhibit:
     log: ErrorLog = field(default_factory=ErrorLog)
     invalid: set[str] = field(default_factory=set)  # keys of records that failed validation
     unreadable: set[str] = field(default_factory=set)  # kinds of record whose file failed to parse
+    cited_in: dict[str, list[CitedIn]] = field(default_factory=dict)  # source key → citing places
 
     def essay_for(self, path: str | Path) -> Essay | None:
         path = Path(path).resolve()

@@ -36,8 +36,8 @@ def new_essay(content: Path, title: str, today: dt.date | None = None) -> Path:
         f"Date: {date}\n"
         "Summary: TODO one or two sentences that introduce the essay on the home page.\n"
         "\n"
-        "Write the essay here. Cite a source for every factual statement, for example\n"
-        "[@source-key] or [@source-key, para. 4]. See docs/CURATING.md.\n",
+        "TODO Write the essay here. Cite a source for every factual statement, for example\n"
+        "`[@source-key]` or `[@source-key, para. 4]` (without the backticks). See docs/CURATING.md.\n",
         encoding="utf-8",
     )
     return path

@@ -1,0 +1,105 @@
+"""Source footnotes: Pandoc citations become numbered notes, bibliographies and "cite this page".
+
+* ``initialized`` — add the Markdown extension (``markdown_ext``) in the configured style;
+* ``article_generator_finalized`` — per essay: bibliography and page citation; the
+  "cited in" index over all essays goes on the model (``EXHIBIT.cited_in``);
+* ``all_generators_finalized`` — page citations for source pages; warn about
+  sources nothing cites;
+* a generator writes the BibTeX and RIS downloads.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from exhibit import add_markdown_extension
+from exhibit.csl import to_csl
+from exhibit.dates import PartialDate
+
+from .apparatus import PageCitation, bibliography, cited_in, page_item
+from .formatting import CitationFormatter
+from .markdown_ext import CitationsExtension
+
+DEFAULTS = {
+    "CITATION_STYLE": "chicago-notes-bibliography-16th-edition",  # notes and bibliographies
+    "CITE_THIS_PAGE_STYLES": [("Chicago", "chicago-notes-bibliography-16th-edition"),
+                              ("MLA", "modern-language-association"), ("APA", "apa")],
+}
+
+
+def setup(pelican) -> None:
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+    add_markdown_extension(pelican.settings, CitationsExtension(style=pelican.settings["CITATION_STYLE"]))
+
+
+def _formatters(settings, exhibit):
+    return [(label, CitationFormatter(exhibit.sources, style))
+            for label, style in settings["CITE_THIS_PAGE_STYLES"]]
+
+
+def _public(settings, url: str) -> str | None:
+    return f"{settings['PUBLIC_URL']}/{url}" if settings.get("PUBLIC_URL") else None
+
+
+def essay_apparatus(generator) -> None:
+    settings, exhibit = generator.settings, generator.settings["EXHIBIT"]
+    essays = generator.context.get("essays", [])
+    notes_formatter = CitationFormatter(exhibit.sources, settings["CITATION_STYLE"])
+    page_formatters = _formatters(settings, exhibit)
+    for article in essays:
+        article.bibliography = bibliography(article, notes_formatter)
+        date = PartialDate(article.date.year, article.date.month, article.date.day)
+        item = page_item(article.slug, article.title, settings["SITENAME"], settings["AUTHOR"], date,
+                         _public(settings, article.url))
+        article.cite = PageCitation(item, page_formatters, article.url.removesuffix(".html"))
+    for key, places in cited_in(essays).items():
+        exhibit.cited_in.setdefault(key, []).extend(places)
+
+
+def source_apparatus(generators) -> None:
+    generator = next((g for g in generators if hasattr(g, "source_pages")), None)
+    if generator is None:
+        return
+    settings, exhibit = generator.settings, generator.settings["EXHIBIT"]
+    page_formatters = _formatters(settings, exhibit)
+    for page in generator.source_pages:
+        page.cite = PageCitation(to_csl(page.record), page_formatters, page.url.removesuffix(".html"))
+    cited = set(exhibit.cited_in)
+    cited.update(key for event in exhibit.events for key in event.sources)
+    cited.update(key for place in exhibit.places.values() for key in place.sources)
+    for key, source in exhibit.sources.items():
+        if key not in cited:
+            exhibit.log.warning(source.path, source.line, f"source '{key}' is not cited by any essay, "
+                                "event or place", "cite it where it supports a statement, or remove it")
+
+
+class CitationFilesGenerator(Generator):
+    """Writes the BibTeX and RIS file of every essay and source page."""
+
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        pages = [*self.context.get("essays", []), *self.context.get("source_pages", [])]
+        for page in pages:
+            cite = getattr(page, "cite", None)
+            if cite is None:
+                continue
+            for relative, text in ((cite.bibtex_url, cite.bibtex), (cite.ris_url, cite.ris)):
+                path = Path(self.output_path) / relative
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+
+
+def add_generators(pelican):
+    return CitationFilesGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(setup)
+    signals.article_generator_finalized.connect(essay_apparatus)
+    signals.all_generators_finalized.connect(source_apparatus)
+    signals.get_generators.connect(add_generators)

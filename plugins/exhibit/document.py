@@ -1,0 +1,72 @@
+"""The text being converted from Markdown, so extensions can report lines and record findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
+
+from .model import Exhibit
+
+
+@dataclass
+class Document:
+    """One Markdown text of the exhibit: an essay, a source record, or a field of a data file.
+
+    ``line_offset`` is added to a line within the text to get the line in ``path``.
+    Feature plugins' Markdown extensions record what they find here (citations,
+    embeds), and the plugins read it back from the content object afterwards.
+    """
+
+    path: Path
+    exhibit: Exhibit
+    line_offset: int = 0
+    has_header: bool = True  # starts with 'Field: value' lines (essays, pages, source records)
+    source_url: str = "{{filename}}/sources/{key}.md"  # how a link to a source page is written
+    citations: list = field(default_factory=list)
+    embeds: list = field(default_factory=list)
+
+    def error(self, line: int | None, message: str, hint: str | None = None) -> None:
+        self.exhibit.log.error(self.path, (line or 1) + self.line_offset, message, hint)
+
+
+def document_of(md: Markdown) -> Document | None:
+    """The document ``md`` is converting, or None (e.g. while Pelican renders a summary)."""
+    return getattr(md, "exhibit_document", None)
+
+
+class ExhibitMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, telling our extensions which file they are converting.
+
+    The finished :class:`Document` is returned in the metadata, so every essay,
+    page and source page carries it as ``content.document``.
+    """
+
+    def read(self, source_path):
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        document = Document(Path(source_path), self.settings["EXHIBIT"],
+                            source_url=f"{{{{filename}}}}/{self.settings['EXHIBIT_SOURCES_DIR']}/{{key}}.md")
+        self._md.exhibit_document = document
+        with pelican_open(source_path) as text:
+            content = self._md.convert(text)
+        self._md.exhibit_document = None  # Pelican reuses the converter for the summary
+        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        metadata["document"] = document
+        return content, metadata
+
+
+def render_markdown(settings: dict, text: str, path: Path, line: int,
+                    source_url: str) -> tuple[str, Document]:
+    """Convert a Markdown field of a data file (an event summary, a place description).
+
+    ``source_url`` is how links to source pages are written from the page the
+    text will appear on, e.g. ``"../sources/{key}.html"``.
+    """
+    md = Markdown(**settings["MARKDOWN"])
+    document = Document(Path(path), settings["EXHIBIT"], line_offset=line - 1, has_header=False,
+                        source_url=source_url)
+    md.exhibit_document = document
+    return md.convert(text), document
