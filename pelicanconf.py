@@ -13,7 +13,11 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["exhibit", "citations"]
+# One plugin per line. "exhibit" (the content model) must come first.
+PLUGINS = [
+    "exhibit",
+    "citations",
+]
 
 # Essays are Pelican articles; source records and data files are read by the exhibit plugin.
 ARTICLE_PATHS = ["essays"]

@@ -11,13 +11,13 @@ Signals used (in the order Pelican sends them):
 """
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article
 
 from .document import ExhibitMarkdownReader
+from .embeds import EmbedExtension, assets_for
 from .errors import ExhibitBuildError
 from .loader import load_exhibit
 from .markup import ExhibitMarkupExtension
@@ -27,8 +27,8 @@ from .sourcepages import SourcesGenerator
 
 def add_markdown_extension(settings: dict, extension) -> None:
     """For feature plugins: have every exhibit text converted with ``extension``."""
-    markdown = copy.deepcopy(settings["MARKDOWN"])
-    markdown.setdefault("extensions", []).append(extension)
+    markdown = dict(settings["MARKDOWN"])  # the settings file's own dict stays untouched
+    markdown["extensions"] = [*markdown.get("extensions", []), extension]
     settings["MARKDOWN"] = markdown
 
 
@@ -38,6 +38,14 @@ def load_model(pelican) -> None:
     settings["EXHIBIT"] = load_exhibit(Path(settings["PATH"]), settings)
     settings["READERS"] = {**settings.get("READERS", {}), "md": ExhibitMarkdownReader}
     add_markdown_extension(settings, ExhibitMarkupExtension())
+    # Feature plugins fill this dict (register_embed) on `initialized`; it is read at conversion.
+    add_markdown_extension(settings, EmbedExtension(settings.setdefault("EXHIBIT_EMBEDS", {})))
+
+
+def add_template_helpers(generator) -> None:
+    """``embed_assets(content, 'css'|'js')`` for templates: what a page's embeds need."""
+    generator.env.globals["embed_assets"] = lambda content, kind: assets_for(
+        getattr(content, "document", None), generator.settings, kind)
 
 
 def add_generators(pelican):
@@ -74,6 +82,7 @@ def stop_on_errors(generators) -> None:
 def register() -> None:
     signals.initialized.connect(load_model)
     signals.get_generators.connect(add_generators)
+    signals.generator_init.connect(add_template_helpers)
     signals.content_object_init.connect(attach_essay)
     signals.article_generator_finalized.connect(order_essays)
     signals.all_generators_finalized.connect(stop_on_errors)

@@ -7,6 +7,8 @@ broken ``{filename}`` link) are collected with ours and fail the build too.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -21,6 +23,7 @@ from .errors import ErrorLog, ExhibitBuildError
 
 # Pelican messages that are advice, not a broken exhibit.
 HARMLESS = ("Feeds generated without SITEURL",)
+MANIFEST = ".exhibit-build.json"
 
 
 class _PelicanMessages(logging.Handler):
@@ -106,8 +109,40 @@ def build(settings_file: str | Path, output: str | Path | None = None,
     if log:
         shutil.rmtree(staging, ignore_errors=True)
         raise ExhibitBuildError(log)
+    write_manifest(staging, settings_file, settings)
     _swap_in(staging, target)
     return log
+
+
+def _tree_files(folder: Path):
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def source_fingerprint(settings: dict, settings_file: str | Path) -> str:
+    """A hash of everything a build reads: content, theme, plugins and both settings files."""
+    project = Path(settings_file).resolve().parent
+    digest = hashlib.sha256()
+    roots = [Path(settings["PATH"]), Path(settings["THEME"]), *map(Path, settings["PLUGIN_PATHS"])]
+    files = [f for root in roots for f in _tree_files(project / root)]
+    files += [project / name for name in ("pelicanconf.py", "publishconf.py") if (project / name).exists()]
+    for path in files:
+        digest.update(str(path.relative_to(project) if path.is_relative_to(project) else path).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def write_manifest(output: Path, settings_file: str | Path, settings: dict) -> None:
+    """Record what was built and how, for `invoke deploy`'s guards. No timestamps: two builds of
+    the same sources give the same bytes."""
+    manifest = {
+        "settings": Path(settings_file).name,
+        "production": bool(settings.get("PUBLIC_URL")),
+        "public_url": settings.get("PUBLIC_URL", ""),
+        "sources": source_fingerprint(settings, settings_file),
+        "files": {str(p.relative_to(output)): hashlib.sha256(p.read_bytes()).hexdigest()
+                  for p in _tree_files(output)},
+    }
+    (output / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _locate(exc: Exception) -> tuple[str, int | None, str]:
