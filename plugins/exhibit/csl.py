@@ -61,14 +61,12 @@ def to_csl(source: Source) -> dict:
         item["publisher"] = source.publisher
     if source.author:
         item["author"] = csl_names(source.author)
-    if source.url:
-        item["URL"] = source.url
+    if source.url or source.archived:
+        item["URL"] = source.url or source.archived  # where a reader can find it
     if source.accessed:
         item["accessed"] = csl_date(source.accessed)
     if source.summary:
         item["abstract"] = source.summary
-    if source.archived:
-        item["archive_location"] = source.archived
     return item
 
 
