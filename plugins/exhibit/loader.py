@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .csl import from_csl
 from .errors import ErrorLog
-from .model import (ESSAY_FIELDS, EVENT_FIELDS, PLACE_FIELDS, SOURCE_FIELDS, Essay, Event,
-                    Exhibit, Place, Source)
+from .model import (ESSAY_FIELDS, EVENT_FIELDS, PAGE_FIELDS, PLACE_FIELDS, SOURCE_FIELDS, Essay,
+                    Event, Exhibit, Place, Source)
 from .textfile import TextFileError, parse_header, read_text
 from .yamldata import Record, load_yaml
 from .schema import validate
@@ -28,6 +28,9 @@ def load_exhibit(content: Path, settings: dict | None = None) -> Exhibit:
     defined = _load_sources(exhibit, content / settings.get("EXHIBIT_SOURCES_DIR", "sources"))
     _load_csl_sources(exhibit, data / "bibliography.json", defined)
     _load_essays(exhibit, content / settings.get("EXHIBIT_ESSAYS_DIR", "essays"))
+    for folder in settings.get("PAGE_PATHS", ["pages"]):
+        for path in sorted((content / folder).glob("*.md")):
+            _read_markdown(path, PAGE_FIELDS, "page", exhibit.log)  # checked; Pelican renders pages
     _load_places(exhibit, data / "places.yaml")
     _load_events(exhibit, data / "events.yaml")
     _check_links(exhibit)

@@ -34,6 +34,16 @@ ESSAY_FIELDS = fields(
     Field("Image", text, doc="an image for social cards"),
 )
 
+PAGE_FIELDS = fields(
+    Field("Title", text, True, "the page's title"),
+    Field("Slug", text, doc="the page's address without .html"),
+    Field("Status", one_of(STATUSES), doc="hidden pages are written but not listed"),
+    Field("Save_as", lambda value: str(value).strip(), doc="where the page is written; empty: nowhere"),
+    Field("Summary", text, doc="one sentence about the page"),
+    Field("Template", key, doc="a template other than page.html"),
+    Field("Modified", iso_date, doc="when it was last revised"),
+)
+
 SOURCE_FIELDS = fields(
     Field("Key", key, True, "the citation key, e.g. cnn-1996-12-20; also the file name"),
     Field("Title", text, True, "the source's own title"),

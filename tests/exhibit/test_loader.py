@@ -60,6 +60,8 @@ def replace(mini, relative, old, new):
     ("data/places.yaml", "  precision: district\n", "", 1, "missing the required field 'precision'", None),
     ("data/places.yaml", "  name: The reception hall", "  name: The reception hall\n   bad: x", 3,
      "YAML syntax error", "indentation"),
+    ("pages/about.md", "Slug: about", "Slug: about\nTemplte: wide", 3,
+     "unknown field 'Templte' in page", "did you mean 'Template'?"),
 ])
 def test_each_mistake_is_named_with_file_line_and_hint(mini, relative, old, new, line, message, hint):
     replace(mini, relative, old, new)
