@@ -44,7 +44,7 @@ def cited_in(essays) -> dict[str, list[CitedIn]]:
             anchor = f"#p-{cited.paragraph}" if cited.paragraph else f"#{cited.ref_id}"
             for key in dict.fromkeys(cited.keys):
                 index.setdefault(key, []).append(CitedIn(article.title, article.url + anchor, "essay",
-                                                         cited.paragraph, cited.number))
+                                                         cited.paragraph, cited.note))
     return index
 
 

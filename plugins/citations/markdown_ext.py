@@ -6,7 +6,9 @@
    Citations and curators' own ``[^notes]`` therefore share one numbering, and
    the footnotes extension provides the note references, the endnotes list and
    the backlinks (with DPUB-ARIA roles).
-2. ``ParagraphAnchors`` (a tree processor, after footnotes) gives every top-level
+2. ``NoteNumbering`` numbers notes in reading order (Python-Markdown's inline pass
+   reaches table cells after the paragraphs that follow them), then
+   ``ParagraphAnchors`` (a tree processor, after footnotes) gives every top-level
    block an id ``p-N``, records which paragraph each citation sits in, and puts a
    "Notes" heading over the endnotes.
 3. ``NoteTextPostprocessor`` replaces each token by the note formatted by
@@ -42,9 +44,10 @@ class Cited:
     """One citation as it sits in a document: its note number and paragraph."""
 
     group: CitationGroup
-    number: int  # among this document's citations, 1-based
+    number: int  # among this document's citations, 1-based, in the order of the text
     line: int
     paragraph: int | None = None
+    note: int | None = None  # the note number readers see (shared with curators' own notes)
 
     @property
     def keys(self) -> list[str]:
@@ -100,6 +103,29 @@ class CitationPreprocessor(Preprocessor):
         return "".join(pieces).split("\n") + ([""] + definitions if definitions else [])
 
 
+class NoteNumbering(Treeprocessor):
+    """Number note references, and order the notes, as they appear in the text."""
+
+    def run(self, root):
+        notes = next((d for d in root.iter("div") if d.get("class") == "footnote"), None)
+        if notes is None or document_of(self.md) is None:
+            return
+        refs = [a for a in root.iter("a") if a.get("class") == "footnote-ref"]
+        numbers: dict[str, int] = {}
+        for link in refs:
+            numbers.setdefault(link.get("href", "#")[1:], len(numbers) + 1)
+            link.text = str(numbers[link.get("href", "#")[1:]])
+        old = notes.find("ol")
+        items = sorted(old.findall("li"), key=lambda li: numbers.get(li.get("id"), len(numbers) + 1))
+        notes.remove(old)
+        ordered = etree.SubElement(notes, "ol")
+        for number, item in enumerate(items, start=1):
+            for backlink in item.iter("a"):
+                if backlink.get("class") == "footnote-backref":
+                    backlink.set("title", f"Back to where note {number} is cited")
+            ordered.append(item)
+
+
 class ParagraphAnchors(Treeprocessor):
     BLOCKS = {"p", "ul", "ol", "blockquote", "table", "dl", "figure", "pre"}
 
@@ -112,7 +138,8 @@ class ParagraphAnchors(Treeprocessor):
         number = 0
         for block in list(root):
             if "footnote" in (block.get("class") or ""):
-                self._title_notes(block)
+                # A text sharing its page (an event) titles its notes without a page-level heading.
+                self._title_notes(block, "p" if document.id_prefix else "h2")
                 continue
             if block.tag not in self.BLOCKS:
                 continue
@@ -122,6 +149,22 @@ class ParagraphAnchors(Treeprocessor):
                 cited = by_ref.get(sup.get("id", ""))
                 if cited is not None:
                     cited.paragraph = number
+                    cited.note = int(sup.find("a").text)
+        if document.id_prefix:
+            self._prefix_ids(root, document.id_prefix)
+
+    @staticmethod
+    def _prefix_ids(root, prefix):
+        """Every id in the text, and each reference to one, starts with ``prefix``."""
+        ids = {element.get("id") for element in root.iter() if element.get("id")}
+        for element in root.iter():
+            if element.get("id"):
+                element.set("id", prefix + element.get("id"))
+            if element.get("aria-labelledby") in ids:
+                element.set("aria-labelledby", prefix + element.get("aria-labelledby"))
+            target = element.get("href", "")
+            if target.startswith("#") and target[1:] in ids:
+                element.set("href", "#" + prefix + target[1:])
 
     @staticmethod
     def _add_roles(root):
@@ -136,10 +179,10 @@ class ParagraphAnchors(Treeprocessor):
                 link.set("aria-label", link.get("title", "Back to the text"))
 
     @staticmethod
-    def _title_notes(block):
+    def _title_notes(block, tag="h2"):
         for rule in block.findall("hr"):
             block.remove(rule)
-        heading = etree.Element("h2", {"id": "notes"})
+        heading = etree.Element(tag, {"id": "notes"})
         heading.text = "Notes"
         block.insert(0, heading)
         block.set("role", "doc-endnotes")
@@ -174,6 +217,7 @@ class CitationsExtension(Extension):
         # Before 'meta' (27), so lines are the file's own; the header is skipped.
         md.preprocessors.register(CitationPreprocessor(md), "exhibit_citations", 30)
         # After footnotes' own tree processors (50, 19, 15).
+        md.treeprocessors.register(NoteNumbering(md), "exhibit_note_numbers", 13)
         md.treeprocessors.register(ParagraphAnchors(md), "exhibit_paragraphs", 12)
         # Last of all postprocessors, so nothing touches the formatted HTML.
         md.postprocessors.register(NoteTextPostprocessor(md, self), "exhibit_note_text", 5)

@@ -25,6 +25,7 @@ class Document:
     line_offset: int = 0
     has_header: bool = True  # starts with 'Field: value' lines (essays, pages, source records)
     source_url: str = "{{filename}}/sources/{key}.md"  # how a link to a source page is written
+    id_prefix: str = ""  # starts every id in the text, where several texts share a page
     citations: list = field(default_factory=list)
     embeds: list = field(default_factory=list)
 
@@ -59,14 +60,15 @@ class ExhibitMarkdownReader(MarkdownReader):
 
 
 def render_markdown(settings: dict, text: str, path: Path, line: int,
-                    source_url: str) -> tuple[str, Document]:
+                    source_url: str, id_prefix: str = "") -> tuple[str, Document]:
     """Convert a Markdown field of a data file (an event summary, a place description).
 
     ``source_url`` is how links to source pages are written from the page the
-    text will appear on, e.g. ``"../sources/{key}.html"``.
+    text will appear on, e.g. ``"../sources/{key}.html"``; ``id_prefix`` keeps the
+    ids of its notes and paragraphs apart from those of other texts on that page.
     """
     md = Markdown(**settings["MARKDOWN"])
     document = Document(Path(path), settings["EXHIBIT"], line_offset=line - 1, has_header=False,
-                        source_url=source_url)
+                        source_url=source_url, id_prefix=id_prefix)
     md.exhibit_document = document
     return md.convert(text), document

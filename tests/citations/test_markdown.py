@@ -10,7 +10,7 @@ from exhibit.document import Document
 from exhibit.errors import ErrorLog
 from exhibit.model import Exhibit, Source
 
-FOOTNOTES = {"SEPARATOR": "-", "USE_DEFINITION_ORDER": False, "BACKLINK_TITLE": "Back %d"}
+FOOTNOTES = {"SEPARATOR": "-", "USE_DEFINITION_ORDER": False}
 
 
 def source(key, title, published, author=None, kind="news report"):
@@ -48,12 +48,12 @@ def test_a_citation_becomes_a_numbered_note_with_full_then_short_form(exhibit):
         '<h2 id="notes">Notes</h2>\n<ol>\n'
         '<li id="fn-exhibit-cite-1">\n<p><a class="cite-source" href="../sources/gazette-1996-12-18.html">'
         'Jane Doe, “Guests Held,” <i>The Gazette</i>, December 18, 1996, para. 2</a>.&#160;'
-        '<a aria-label="Back 1" class="footnote-backref" href="#fnref-exhibit-cite-1" role="doc-backlink" '
-        'title="Back 1">&#8617;</a></p>\n</li>\n'
+        '<a aria-label="Back to where note 1 is cited" class="footnote-backref" href="#fnref-exhibit-cite-1" role="doc-backlink" '
+        'title="Back to where note 1 is cited">&#8617;</a></p>\n</li>\n'
         '<li id="fn-exhibit-cite-2">\n<p><a class="cite-source" href="../sources/gazette-1996-12-18.html">'
         'Doe, “Guests Held,” December 18, 1996</a>.&#160;'
-        '<a aria-label="Back 2" class="footnote-backref" href="#fnref-exhibit-cite-2" role="doc-backlink" '
-        'title="Back 2">&#8617;</a></p>\n</li>\n</ol>\n</div>')
+        '<a aria-label="Back to where note 2 is cited" class="footnote-backref" href="#fnref-exhibit-cite-2" role="doc-backlink" '
+        'title="Back to where note 2 is cited">&#8617;</a></p>\n</li>\n</ol>\n</div>')
     assert [(c.number, c.keys, c.paragraph) for c in document.citations] == [
         (1, ["gazette-1996-12-18"], 1), (2, ["gazette-1996-12-18"], 2)]
 
@@ -108,3 +108,14 @@ def test_html_in_source_fields_is_escaped(exhibit):
     html, _ = render("X [@gazette-1997-01].", exhibit)
     assert "<script>" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html and "&lt;b&gt;Bold&lt;/b&gt;" in html
+
+
+def test_notes_are_numbered_in_reading_order_even_in_tables(exhibit):
+    text = ("| a | b |\n|---|---|\n| x [@gazette-1997-01] | y |\n\n"
+            "After the table [@gazette-1996-12-18].[^own]\n\n[^own]: Mine.")
+    html, document = render(text, exhibit)
+    assert [c.note for c in document.citations] == [1, 2]
+    assert html.index('<li id="fn-exhibit-cite-1">') < html.index('<li id="fn-exhibit-cite-2">') \
+        < html.index('<li id="fn-own">')
+    assert 'href="#fn-own" role="doc-noteref">3</a>' in html
+    assert 'title="Back to where note 3 is cited"' in html

@@ -21,3 +21,10 @@ def test_ordinary_links_and_brackets_are_left_alone():
 def test_inline_markdown_inside_a_span_is_rendered():
     assert render("[*Chavín de Huántar*]{lang=es}") == (
         '<p><span lang="es"><em>Chavín de Huántar</em></span></p>')
+
+
+def test_tables_scroll_inside_a_focusable_region():
+    html = render("| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert html.startswith('<div aria-label="Table 1 (scrolls sideways)" class="table-scroll" role="region" '
+                           'tabindex="0"><table>')
+    assert html.endswith("</table></div>")
