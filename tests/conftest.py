@@ -9,6 +9,7 @@ import pytest
 from exhibit.build import build, check
 
 ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -47,3 +48,15 @@ def mini(tmp_path) -> Exhibit:
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "mini", content)
     return Exhibit(content, tmp_path / "output")
+
+
+# Browser tests drive Debian's Chromium, never a browser Playwright downloads.
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is not installed: run `invoke test-setup` (apt-get install chromium)")
+    return {
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+    }

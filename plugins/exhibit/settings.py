@@ -1,6 +1,8 @@
 """Settings the exhibit plugin reads, with their defaults. Override them in pelicanconf.py."""
 from __future__ import annotations
 
+from pathlib import Path
+
 DEFAULTS: dict[str, tuple[object, str]] = {
     "EXHIBIT_ESSAYS_DIR": ("essays", "folder under content/ holding the essays"),
     "EXHIBIT_SOURCES_DIR": ("sources", "folder under content/ holding one Markdown file per source"),
@@ -19,3 +21,16 @@ DEFAULTS: dict[str, tuple[object, str]] = {
 def apply_defaults(settings: dict) -> None:
     for name, (default, _doc) in DEFAULTS.items():
         settings.setdefault(name, default)
+
+
+def setting_error(settings: dict, name: str, message: str, hint: str | None = None) -> None:
+    """Report a bad setting at the line of the settings file (or pelicanconf.py) that sets it."""
+    candidates = [Path(settings.get("EXHIBIT_SETTINGS_FILE", "pelicanconf.py"))]
+    candidates.append(candidates[0].with_name("pelicanconf.py"))
+    for path in candidates:
+        if path.exists():
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if line.lstrip().startswith(name):
+                    settings["EXHIBIT"].log.error(path, number, f"{name}: {message}", hint)
+                    return
+    settings["EXHIBIT"].log.error(candidates[0], None, f"{name}: {message}", hint)

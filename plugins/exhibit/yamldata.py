@@ -44,7 +44,7 @@ def _value(node: yaml.Node, path, log: ErrorLog):
         return record
     if isinstance(node, yaml.SequenceNode):
         return [_value(item, path, log) for item in node.value]
-    if node.style is None and NULL.match(node.value):
+    if not node.style and NULL.match(node.value):  # plain: None in PyYAML, "" in libyaml
         return None
     return node.value
 
@@ -57,12 +57,12 @@ def load_yaml(path, log: ErrorLog):
         log.error(path, exc.line, exc.args[0], exc.hint)
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        # libyaml's loader where PyYAML has it: ten times faster, with the same line marks.
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        # An unclosed bracket or quote is noticed only at the end of the file: point
-        # at where the unfinished thing started instead.
-        at_end = exc.problem_mark and exc.problem_mark.line + 1 >= len(text.splitlines())
-        mark = exc.context_mark if at_end and exc.context_mark else (exc.problem_mark or exc.context_mark)
+        # An unclosed bracket or quote is noticed lines later: point at where it opened.
+        unclosed = exc.context_mark and any(w in (exc.context or "") for w in ("flow", "quoted"))
+        mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
         what = " ".join(part for part in (exc.context, exc.problem) if part)
         log.error(path, mark.line + 1 if mark else None, f"YAML syntax error: {what}",
                   "check the indentation of this entry, and put values that contain "

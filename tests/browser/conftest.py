@@ -1,8 +1,7 @@
-"""Browser tests drive Debian's Chromium (never a downloaded browser) against a local server."""
+"""Browser tests against the mini fixture exhibit, served on 127.0.0.1 by the test."""
 from __future__ import annotations
 
 import functools
-import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -12,18 +11,6 @@ import pytest
 from exhibit.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is not installed: run `invoke test-setup` (apt-get install chromium)")
-    return {
-        "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"],
-    }
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

