@@ -104,14 +104,67 @@ def new_source(c, title, publisher, published, kind="news report", language="en"
     print(f"Wrote {path.relative_to(ROOT)}")
 
 
+def _deploy_command(action, failure: str) -> None:
+    from deploy.errors import DeployError
+    from exhibit.build import load_settings
+
+    os.chdir(ROOT)
+    try:
+        action(load_settings(PUBLISH_SETTINGS))
+    except DeployError as exc:
+        print(f"{failure}: {exc}", file=sys.stderr)
+        raise Exit(code=1) from None
+
+
+@task(help={"dry_run": "list what would change on the target and send nothing"})
+def deploy(c, dry_run=False):
+    """Publish output/ to DEPLOY_TARGET (or $EXHIBIT_DEPLOY_TARGET): run as `invoke build deploy`."""
+    from deploy.commands import deploy as deploy_site
+
+    _deploy_command(lambda settings: deploy_site(settings, PUBLISH_SETTINGS, OUTPUT, dry_run=dry_run),
+                    "Not deployed")
+
+
+@task
+def rollback(c):
+    """Serve the previously deployed release again (file:// and ssh:// targets, and git branches)."""
+    from deploy.commands import rollback as rollback_site
+
+    _deploy_command(rollback_site, "Not rolled back")
+
+
+@task(positional=["path"], help={
+    "path": "a capture file or a folder of .txt captures; more after --: invoke ingest a.txt -- b.txt",
+    "publisher": "publisher of captures that print none, e.g. an encyclopedia extract",
+    "published": "date YYYY-MM-DD (or YYYY-MM, YYYY) for captures that print none",
+    "language": "the captures' language code (default en)"})
+def ingest(c, path, publisher=None, published=None, language="en"):
+    """Draft source records from raw web captures into content/sources/ (docs/INGESTING.md)."""
+    from ingest.records import Fallbacks
+    from ingest.report import failed, format_report
+    from ingest.writer import ingest as ingest_captures
+
+    try:
+        fallbacks = Fallbacks.parse(publisher, published, language)
+    except ValueError as exc:
+        raise Exit(f"Nothing ingested: {exc}", code=1) from None
+    reports = ingest_captures([Path(path), *map(Path, c.remainder.split())], CONTENT, fallbacks)
+    print(format_report(reports, ROOT))
+    if failed(reports):
+        raise Exit(code=1)
+
+
 @task
 def test_setup(c):
-    """Install what the tests need beyond Python packages: Debian's Chromium."""
-    if shutil.which("chromium"):
+    """Install what the tests need beyond Python packages: Debian's Chromium, OpenSSH's server and rsync."""
+    needed = {"chromium": shutil.which("chromium"), "rsync": shutil.which("rsync"),
+              "openssh-server": shutil.which("sshd") or Path("/usr/sbin/sshd").exists()}
+    missing = [package for package, found in needed.items() if not found]
+    if not missing:
         return
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True)
-    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "chromium"], check=True)
+    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", *missing], check=True)
 
 
 @task(help={"args": "extra pytest arguments, e.g. '-k footnotes -x'"})

@@ -1,4 +1,4 @@
-"""Shared test helpers: copy a fixture exhibit into a temp dir and build it with the real settings."""
+"""Fixtures shared by every test: the mini exhibit, a project copy for the command line, Chromium."""
 from __future__ import annotations
 
 import shutil
@@ -6,40 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from exhibit.build import build, check
+from support import FIXTURES, ROOT, Exhibit
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-class Exhibit:
-    """A throwaway copy of a fixture exhibit with helpers to build, check and edit it."""
-
-    def __init__(self, content: Path, output: Path):
-        self.content = content
-        self.output = output
-
-    def build(self, settings: str = "pelicanconf.py", **overrides):
-        return build(ROOT / settings, self.output, {**self._paths(), **overrides})
-
-    def check(self, **overrides):
-        return check(ROOT / "pelicanconf.py", {**self._paths(), **overrides})
-
-    def _paths(self) -> dict:
-        return {"PATH": str(self.content), "CACHE_PATH": str(self.content.parent / "cache")}
-
-    def write(self, relative: str, text: str | bytes) -> Path:
-        path = self.content / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-        return path
-
-    def html(self, relative: str) -> str:
-        return (self.output / relative).read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -48,6 +17,16 @@ def mini(tmp_path) -> Exhibit:
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "mini", content)
     return Exhibit(content, tmp_path / "output")
+
+
+@pytest.fixture
+def project(tmp_path, mini) -> Path:
+    """A copy of the project's settings and tasks around the mini content, for command-line tests."""
+    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("plugins", "theme"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    return tmp_path
 
 
 # Browser tests drive Debian's Chromium, never a browser Playwright downloads.

@@ -1,11 +1,10 @@
 """Full builds of the fixture exhibit: the HTML readers get, and what a failed build leaves."""
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from support import run_invoke
 from exhibit.errors import ExhibitBuildError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,21 +101,6 @@ def test_a_template_error_fails_the_build(mini, tmp_path):
         mini.build(THEME=str(theme))
     assert "missing" in info.value.log.report()
     assert not mini.output.exists()
-
-
-def run_invoke(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=cwd, capture_output=True, text=True)
-
-
-@pytest.fixture
-def project(tmp_path, mini):
-    """A copy of the project's settings and tasks around the mini content, for CLI tests."""
-    import shutil
-    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("plugins", "theme"):
-        (tmp_path / name).symlink_to(ROOT / name)
-    return tmp_path
 
 
 def test_invoke_check_names_file_and_line_of_a_malformed_source(project):

@@ -86,6 +86,9 @@ def _register_source(exhibit: Exhibit, source: Source, defined: dict[str, Source
     defined[source.key] = source
     if source.status == "draft":
         exhibit.drafts.append(source)
+        exhibit.log.warning(source.path, source.line_of("status"), "draft source record awaiting review",
+                            "rewrite its text in your own words, then remove 'Status: draft' "
+                            "(docs/INGESTING.md)")
     else:
         exhibit.sources[source.key] = source
 

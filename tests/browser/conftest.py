@@ -1,21 +1,14 @@
 """Browser tests against the mini fixture exhibit, served on 127.0.0.1 by the test."""
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from support import serve_folder
 from exhibit.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -23,15 +16,8 @@ def site(tmp_path_factory):
     """The mini fixture exhibit, built and served on 127.0.0.1; yields its base URL."""
     output = tmp_path_factory.mktemp("site") / "output"
     build(ROOT / "pelicanconf.py", output, {"PATH": str(ROOT / "tests/fixtures/mini")})
-    handler = functools.partial(_QuietHandler, directory=str(output))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(output) as url:
+        yield url
 
 
 @pytest.fixture
