@@ -17,6 +17,10 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "exhibit",
     "citations",
+    "timeline",
+    "map",
+    "images",
+    "discovery",
 ]
 
 # Essays are Pelican articles; source records and data files are read by the exhibit plugin.
@@ -43,10 +47,8 @@ AUTHOR_FEED_RSS = None
 
 MARKDOWN = {
     "extension_configs": {
-        # Notes are numbered in the order they are referenced; citations share the numbering.
-        "markdown.extensions.extra": {"footnotes": {
-            "SEPARATOR": "-", "USE_DEFINITION_ORDER": False,
-            "BACKLINK_TITLE": "Back to where note %d is cited"}},
+        # Citations become footnotes and share their numbering (plugins/citations).
+        "markdown.extensions.extra": {"footnotes": {"SEPARATOR": "-", "USE_DEFINITION_ORDER": False}},
         "markdown.extensions.meta": {},
         "markdown.extensions.smarty": {},
         "markdown.extensions.toc": {"permalink": False},
@@ -54,11 +56,24 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# The siege, for the timeline's "Day N", counted in 24-hour days from the seizure (about 20:30 by
+# Minnig's account): 17 December is day 1 and the raid on the afternoon of 22 April day 126.
+TIMELINE_SIEGE_START = "1996-12-17 20:30"
+TIMELINE_SIEGE_END = "1997-04-22"
+
+# The map's focus area, metropolitan Lima and Callao ([[south, west], [north, east]]), and its name.
+MAP_BOUNDS = [[-12.55, -77.25], [-11.55, -76.6]]
+MAP_BOUNDS_NAME = "Lima"
+
 # Navigation shown in the header of every page: (label, address relative to the site root).
 MENU = [
     ("Essays", "index.html#essays"),
+    ("Timeline", "timeline.html"),
+    ("Map", "map.html"),
     ("Sources", "sources/index.html"),
+    ("Data", "data.html"),
     ("About", "about.html"),
+    ("Search", "search.html"),
 ]
 
 # Every value that reaches a template is escaped unless a template marks it `|safe`

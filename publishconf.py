@@ -15,3 +15,8 @@ FEED_DOMAIN = SITEURL
 PUBLIC_URL = SITEURL
 
 FEED_ALL_ATOM = "feeds/essays.atom.xml"
+
+# Where `invoke build deploy` publishes: file:///srv/exhibit, ssh://user@host:22/srv/exhibit,
+# git+ssh://git@github.com/owner/repo.git#gh-pages or s3://bucket/prefix (docs/DEPLOYING.md).
+# Empty: deploy refuses. EXHIBIT_DEPLOY_TARGET overrides it. Never put credentials here.
+DEPLOY_TARGET = ""

@@ -156,15 +156,18 @@ def ingest(c, path, publisher=None, published=None, language="en"):
 
 @task
 def test_setup(c):
-    """Install what the tests need beyond Python packages: Debian's Chromium, OpenSSH's server and rsync."""
+    """Install what the tests need beyond Python packages: Debian's Chromium, OpenSSH's server, rsync,
+    Java and Node (apt, only what is missing), then axe-core and the Nu HTML Checker (npm ci)."""
     needed = {"chromium": shutil.which("chromium"), "rsync": shutil.which("rsync"),
-              "openssh-server": shutil.which("sshd") or Path("/usr/sbin/sshd").exists()}
+              "openssh-server": shutil.which("sshd") or Path("/usr/sbin/sshd").exists(),
+              "default-jre-headless": shutil.which("java"), "nodejs": shutil.which("node"),
+              "npm": shutil.which("npm")}
     missing = [package for package, found in needed.items() if not found]
-    if not missing:
-        return
-    sudo = [] if os.geteuid() == 0 else ["sudo"]
-    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True)
-    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", *missing], check=True)
+    if missing:
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True)
+        subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", *missing], check=True)
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, check=True)
 
 
 @task(help={"args": "extra pytest arguments, e.g. '-k footnotes -x'"})

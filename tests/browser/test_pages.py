@@ -43,7 +43,7 @@ def test_keyboard_reaches_navigation_and_the_next_essay(watched, site):
     assert labels[:2 + len(MENU)] == [
         "Skip to main content",
         "126 Days in Lima The hostage crisis at the Japanese ambassador's residence, 1996–1997", *MENU]
-    assert labels[2 + len(MENU)] == "1"  # the first note reference, in reading order
+    assert labels[2 + len(MENU):5 + len(MENU)] == ["", "Search", "1"]  # the header's search box, then note 1
     assert labels[-1] == "Next essay Talks across the wall"
     watched.keyboard.press("Enter")
     watched.wait_for_url("**/essays/talks.html")

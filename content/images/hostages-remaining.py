@@ -1,0 +1,118 @@
+"""Draws hostages-remaining.png: the number of hostages still held, as each source counted it.
+
+The counts and their sources are those of the table "Hostages remaining" in the essay
+"How the news told it" (content/essays/07-how-the-news-told-it.md), dated by publication.
+Redraw after changing the data below:
+
+    .venv/bin/python content/images/hostages-remaining.py
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1] / "plugins"))
+
+from images.design import ACCENT, INK, INK_SOFT, PAPER, RULE, Fonts, draw_lines, fit  # noqa: E402
+
+# (published, count, approximate, who counted, label offset in px: right, down)
+COUNTS = [
+    (dt.date(1996, 12, 19), 380, True, "ICRC", (-138, -2)),  # icrc-1996-12-19: "some 380" on its list
+    (dt.date(1996, 12, 20), 375, True, "CNN", (-60, 36)),  # cnn-1996-12-20: "about 375", morning
+    (dt.date(1996, 12, 20), 400, True, "CNN", (16, -34)),  # cnn-1996-12-20-release: "some 400", evening
+    (dt.date(1996, 12, 22), 340, False, "CNN", (16, -10)),  # cnn-1996-12-22
+    (dt.date(1996, 12, 23), 140, True, "CNN, AP", (18, 4)),  # cnn-1996-12-23; ap-1996-12-23: "about 140"
+    (dt.date(1996, 12, 26), 150, True, "ICRC", (14, -36)),  # icrc-1996-12-26: "approximately 150"
+    (dt.date(1996, 12, 28), 80, False, "Independent", (-30, -64)),  # independent-1996-12-28
+    (dt.date(1997, 1, 1), 81, False, "AP", (-24, 16)),  # spokesman-review-1997-01-01
+    (dt.date(1997, 1, 18), 73, False, "CNN", (-22, -60)),  # cnn-1997-01-18
+    (dt.date(1997, 2, 1), 73, False, "Fujimori", (-34, 16)),  # mofa-1997-02-01-press-conference
+    (dt.date(1997, 2, 20), 72, False, "ICRC", (-22, -60)),  # icrc-1997-02-20
+    (dt.date(1997, 4, 22), 72, False, "AP", (-60, -60)),  # ap-1997-04-22: held at the time of the raid
+]
+START, BREAK, END = dt.date(1996, 12, 17), dt.date(1997, 1, 1), dt.date(1997, 4, 22)
+BEFORE_BREAK = 0.56  # share of the width given to the first fortnight, when most releases happened
+SIZE = (1600, 1000)
+TITLE = "Hostages still held, as the sources counted them"
+SUBTITLE = ("Counts reported between 19 December 1996 and 22 April 1997, placed at their date of publication. "
+            "Schematic chart: the time axis is not to scale, and changes scale on 1 January.")
+CREDIT = ("Sources: ICRC (19 and 26 Dec. 1996, 20 Feb. 1997); CNN (20 Dec. 1996, two reports; 22 and 23 Dec.; "
+          "18 Jan. 1997); Associated Press (23 Dec. 1996; 1 Jan. and 22 Apr. 1997); The Independent "
+          "(28 Dec. 1996); Fujimori, as reported by Japan's Foreign Ministry (1 Feb. 1997). "
+          "The dotted line only joins the counts in order; it is not a continuous record.")
+
+
+def draw(fonts: Fonts) -> Image.Image:
+    width, height = SIZE
+    image = Image.new("RGB", SIZE, PAPER)
+    pen = ImageDraw.Draw(image)
+    left, right, top, bottom = 130, width - 70, 250, height - 230
+
+    y = 40
+    y = draw_lines(pen, (left - 60, y), [TITLE], fonts.get("title", 44), INK)
+    font, lines = fit(SUBTITLE, fonts, "text", [24], width - left, 2)
+    draw_lines(pen, (left - 60, y + 10), lines, font, INK_SOFT, leading=1.3)
+
+    def x_of(day: dt.date) -> float:
+        if day <= BREAK:
+            share = (day - START).days / (BREAK - START).days * BEFORE_BREAK
+        else:
+            share = BEFORE_BREAK + (day - BREAK).days / (END - BREAK).days * (1 - BEFORE_BREAK)
+        return left + share * (right - left)
+
+    def y_of(count: int) -> float:
+        return bottom - count / 400 * (bottom - top)
+
+    small = fonts.get("text", 20)
+    for count in range(0, 401, 100):
+        pen.line([left, y_of(count), right, y_of(count)], fill=RULE, width=2)
+        pen.text((left - 14, y_of(count)), str(count), font=small, fill=INK_SOFT, anchor="rm")
+    ticks = [dt.date(1996, 12, d) for d in (17, 20, 23, 26, 29)] + [dt.date(1997, m, 1) for m in (1, 2, 3, 4)] + [END]
+    for day in ticks:
+        pen.line([x_of(day), bottom, x_of(day), bottom + 10], fill=INK_SOFT, width=2)
+        label = f"{day.day} {day.strftime('%b')}" if day.month == 12 or day == END else day.strftime("%-d %b %Y" if day == BREAK else "%-d %b")
+        pen.text((x_of(day), bottom + 16), label, font=small, fill=INK_SOFT, anchor="ma")
+    pen.text((left, bottom + 48), "December 1996: one day per step", font=small, fill=INK_SOFT)
+    pen.text((right, bottom + 48), "January to April 1997: compressed", font=small, fill=INK_SOFT, anchor="ra")
+    # Where the time axis changes scale: a faint rule through the chart, a break mark on the axis.
+    bx = x_of(BREAK)
+    for y in range(top, bottom, 16):
+        pen.line([bx, y, bx, y + 8], fill=RULE, width=2)
+    pen.rectangle([bx - 8, bottom - 12, bx + 8, bottom + 12], fill=PAPER)
+    for offset in (-6, 6):
+        pen.line([bx + offset - 6, bottom + 12, bx + offset + 6, bottom - 12], fill=INK_SOFT, width=2)
+    pen.text((left - 92, top - 52), "Hostages", font=small, fill=INK_SOFT)
+
+    points = [(x_of(day), y_of(count)) for day, count, *_ in COUNTS]
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        steps = max(1, int(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 // 10))
+        for i in range(0, steps, 2):
+            pen.line([x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps,
+                      x0 + (x1 - x0) * (i + 1) / steps, y0 + (y1 - y0) * (i + 1) / steps], fill=INK_SOFT, width=2)
+    value_font, who_font = fonts.get("bold", 22), fonts.get("text", 18)
+    for (x, y), (_day, count, approximate, who, (dx, dy)) in zip(points, COUNTS):
+        if approximate:
+            pen.ellipse([x - 10, y - 10, x + 10, y + 10], fill=PAPER, outline=ACCENT, width=4)
+        else:
+            pen.ellipse([x - 10, y - 10, x + 10, y + 10], fill=ACCENT)
+        pen.text((x + dx, y + dy), f"{'about ' if approximate else ''}{count}", font=value_font, fill=INK)
+        pen.text((x + dx, y + dy + 25), who, font=who_font, fill=INK_SOFT)
+
+    legend_y = height - 150
+    pen.ellipse([left - 60, legend_y, left - 40, legend_y + 20], fill=ACCENT)
+    pen.text((left - 30, legend_y + 10), "a count given exactly", font=small, fill=INK, anchor="lm")
+    pen.ellipse([left + 250, legend_y, left + 270, legend_y + 20], fill=PAPER, outline=ACCENT, width=4)
+    pen.text((left + 280, legend_y + 10), "a count given as “about” or “some”", font=small, fill=INK, anchor="lm")
+    font, lines = fit(CREDIT, fonts, "text", [18], width - left + 10, 3)
+    draw_lines(pen, (left - 60, legend_y + 40), lines, font, INK_SOFT, leading=1.35)
+    return image
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "hostages-remaining.png"
+    draw(Fonts.of_theme(HERE.parents[1] / "theme")).save(target, optimize=True)
+    print(f"Wrote {target}")

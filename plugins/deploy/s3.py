@@ -1,0 +1,100 @@
+"""s3:// targets: S3-compatible object storage, usually behind a CDN.
+
+Only new and changed files are uploaded: a file is unchanged when the object's ETag equals the
+MD5 of its bytes (true for single-part uploads, which is all this module makes). Each object
+gets its Content-Type and Cache-Control (headers.py). Order: fingerprinted files, other assets,
+files that list others (feeds, indexes), HTML; then, only when every upload succeeded, the
+removal of objects the new build no longer has.
+There is no atomic switch on S3: while a deploy runs, readers may get a new page next to an
+old one, and CDN caches keep old copies for up to their Cache-Control lifetime.
+
+boto3 finds the endpoint and credentials itself: AWS_ENDPOINT_URL (for storage other than
+Amazon's), AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION or AWS_DEFAULT_REGION.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from contextlib import contextmanager
+
+import boto3
+from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
+
+from .errors import DeployError
+from .headers import cache_control, content_type
+from .manifest import Build
+from .plan import Plan
+from .progress import Progress
+
+BATCH = 1000  # the most keys one DeleteObjects request takes
+
+
+@contextmanager
+def _storage_errors(bucket: str):
+    try:
+        yield
+    except NoCredentialsError:
+        raise DeployError("no S3 credentials in the environment",
+                          "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_ENDPOINT_URL for storage "
+                          "other than Amazon S3)") from None
+    except (BotoCoreError, ClientError) as exc:
+        raise DeployError(f"object storage refused or failed ({bucket}): {exc}",
+                          "check AWS_ENDPOINT_URL, the bucket name and the key's permissions; objects "
+                          "already live were not removed") from None
+
+
+def upload_order(paths: list[str], rules: list[tuple[str, str]]) -> list[str]:
+    """Longest-lived first: files whose address names their content (immutable) go up before the
+    files that refer to them, and HTML pages, which refer to everything, go up last."""
+    def lifetime(path: str) -> int:
+        found = re.search(r"max-age=(\d+)", cache_control(path, rules))
+        return int(found[1]) if found else 0
+    return sorted(paths, key=lambda path: (-lifetime(path), path.endswith(".html"), path))
+
+
+class S3Target:
+    digest = "md5"
+
+    def __init__(self, bucket: str, prefix: str, cache_rules: list[tuple[str, str]]):
+        self.bucket = bucket
+        self.prefix = f"{prefix}/" if prefix else ""
+        self.cache_rules = cache_rules
+        with _storage_errors(bucket):
+            self.client = boto3.session.Session().client("s3")  # credentials as the environment has them now
+
+    def live(self) -> dict[str, str]:
+        """Path → ETag of every object under the prefix."""
+        objects = {}
+        with _storage_errors(self.bucket):
+            for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket,
+                                                                              Prefix=self.prefix):
+                for item in page.get("Contents", []):
+                    objects[item["Key"][len(self.prefix):]] = item["ETag"].strip('"')
+        return objects
+
+    def plan(self, build: Build) -> Plan:
+        return Plan.between(build.digests("md5"), self.live())
+
+    def publish(self, build: Build, plan: Plan, progress: Progress) -> str:
+        with _storage_errors(self.bucket):
+            for path in upload_order(plan.transfers, self.cache_rules):
+                body = (build.root / path).read_bytes()
+                self.client.put_object(Bucket=self.bucket, Key=self.prefix + path, Body=body,
+                                       ContentMD5=base64.b64encode(hashlib.md5(body, usedforsecurity=False).digest()).decode(),
+                                       ContentType=content_type(path),
+                                       CacheControl=cache_control(path, self.cache_rules))
+                progress.advance(len(body))
+            for start in range(0, len(plan.removed), BATCH):
+                keys = [{"Key": self.prefix + path} for path in plan.removed[start:start + BATCH]]
+                answer = self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": keys, "Quiet": True})
+                if answer.get("Errors"):
+                    failed = ", ".join(e["Key"] for e in answer["Errors"][:3])
+                    raise DeployError(f"could not remove {len(answer['Errors'])} stale objects ({failed})",
+                                      "every new file is live; deploy again to retry the removal")
+        return f"s3://{self.bucket}/{self.prefix}"
+
+    def rollback(self) -> str:
+        raise DeployError("an s3:// target keeps no earlier releases to switch back to",
+                          "check out the earlier version of the exhibit and run `invoke build deploy`: "
+                          "only the files that differ are uploaded")

@@ -1,0 +1,89 @@
+"""Discovery: full-text search, the data downloads, and what other sites read about each page.
+
+Modules: ``tables`` / ``downloads`` / ``datapackage`` (the data files), ``search_index``
+(Pagefind), ``metadata`` (Open Graph, Twitter card, JSON-LD), ``sitemap`` (sitemap.xml,
+robots.txt), ``pages`` (the generator of the search and Data pages).
+
+* ``initialized`` — setting defaults; this build's state (``settings['DISCOVERY']``);
+* ``generator_init`` — ``page_metadata(title, description, canonical)`` for templates;
+* ``article_generator_finalized`` — remember when each essay was last revised (sitemap);
+* ``get_generators`` — :class:`~discovery.pages.DiscoveryGenerator`;
+* ``finalized`` — once every page is written into the build folder: sitemap.xml,
+  robots.txt and the search index, the last step of a build. A failure is a build error.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import pass_context
+from pelican import signals
+
+from .addresses import Addresses
+from .metadata import StructuredData
+from .pages import DiscoveryGenerator
+from .search_index import check_anchors, records, write_index
+from .settings import apply_defaults
+from .sitemap import page_files, robots_txt, sitemap_xml
+from .texts import Texts
+
+
+@dataclass
+class Discovery:
+    """This build's state: how addresses are written, rendered texts, essays' revision dates."""
+
+    addresses: Addresses
+    texts: Texts
+    metadata: StructuredData
+    modified: dict[str, str] = field(default_factory=dict)  # essay file → YYYY-MM-DD
+
+
+def setup(pelican) -> None:
+    settings = pelican.settings
+    apply_defaults(settings)
+    addresses, texts = Addresses(settings), Texts(settings)
+    settings["DISCOVERY"] = Discovery(addresses, texts, StructuredData(settings, addresses, texts))
+
+
+def add_template_helpers(generator) -> None:
+    metadata = generator.settings["DISCOVERY"].metadata
+    generator.env.globals["page_metadata"] = pass_context(
+        lambda context, title, description, canonical: metadata.page(context, title, description, canonical))
+
+
+def remember_revisions(generator) -> None:
+    generator.settings["DISCOVERY"].modified.update(
+        {a.save_as: (getattr(a, "modified", None) or a.date).date().isoformat()
+         for a in generator.articles if getattr(a, "essay", None)})
+
+
+def add_generators(pelican):
+    return DiscoveryGenerator
+
+
+def finish(pelican) -> None:
+    settings = pelican.settings
+    state, log, output = settings["DISCOVERY"], settings["EXHIBIT"].log, Path(settings["OUTPUT_PATH"])
+    public = state.addresses.public
+    if public:
+        pages = page_files(output, settings["SITEMAP_EXCLUDE"])
+        (output / "sitemap.xml").write_bytes(sitemap_xml(public, pages, settings["INDEX_SAVE_AS"], state.modified))
+    (output / "robots.txt").write_text(robots_txt(public, "sitemap.xml"), encoding="utf-8")
+    found = records(settings["EXHIBIT"], state.addresses, state.texts)
+    check_anchors(output, found, log)
+    if log:
+        return
+    try:
+        write_index(output, found, settings["DEFAULT_LANG"], settings["SEARCH_IGNORE"])
+    except Exception as exc:  # the Pagefind binary is missing, crashed or could not write
+        log.error("pagefind", None, f"the search index could not be built: {type(exc).__name__}: {exc}",
+                  "install the project's dependencies (.venv/bin/pip install -e .), which include "
+                  "pagefind[bin], then build again")
+
+
+def register() -> None:
+    signals.initialized.connect(setup)
+    signals.generator_init.connect(add_template_helpers)
+    signals.article_generator_finalized.connect(remember_revisions)
+    signals.get_generators.connect(add_generators)
+    signals.finalized.connect(finish)

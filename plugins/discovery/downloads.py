@@ -1,0 +1,140 @@
+"""The data downloads, written from the model: each table as CSV and JSON, places as GeoJSON,
+events for TimelineJS, sources as CSL-JSON and BibTeX."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from exhibit.csl import to_bibtex, to_csl
+from exhibit.dates import PartialDate
+from exhibit.model import Event, Exhibit, Source
+
+from .addresses import Addresses
+from .tables import EVENTS, LIST_SEPARATOR, PLACES, SOURCES, Table
+from .texts import Texts
+
+PACKAGE_FILE = "datapackage.json"  # the Data Package descriptor, beside the files it describes
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file of the data folder, as the Data page and ``datapackage.json`` list it."""
+
+    name: str  # the Data Package resource name
+    table: Table  # what it holds
+    label: str  # the format, as readers see it
+    path: str  # inside the data folder
+    format: str
+    mediatype: str
+    text: str
+    tabular: bool = False  # described column by column (CSV)
+    note: str = ""
+
+    @property
+    def bytes(self) -> int:
+        return len(self.text.encode("utf-8"))
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def csv_text(table: Table, rows: list[dict]) -> str:
+    """RFC 4180 CSV with a header row; lists are joined with ';', missing values are empty."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, [c.name for c in table.columns])
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({name: LIST_SEPARATOR.join(value) if isinstance(value, list) else value
+                         for name, value in row.items()})
+    return out.getvalue()
+
+
+def geojson_text(rows: list[dict]) -> str:
+    """Places as an RFC 7946 FeatureCollection of points ([longitude, latitude], WGS84)."""
+    features = [{"type": "Feature", "id": row["key"],
+                 "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+                 "properties": {k: v for k, v in row.items() if k not in ("lat", "lon")}}
+                for row in rows]
+    return _json({"type": "FeatureCollection", "features": features})
+
+
+def _timelinejs_date(date: PartialDate, time: str | None = None) -> dict:
+    parts = {"year": date.year, "month": date.month, "day": date.day}
+    if date.day and time:
+        hour, minute = time.split(":")
+        parts.update(hour=int(hour), minute=int(minute))
+    return {name: value for name, value in parts.items() if value is not None}
+
+
+def _when(event: Event) -> str:
+    text = event.date.display + (f", {event.time}" if event.time else "")
+    return f"{text} – {event.end.display}" if event.end else text
+
+
+def timelinejs_text(events: list[Event], texts: Texts, source_url: str, title: str,
+                    timeline_url: str | None) -> str:
+    """TimelineJS 3 JSON (Knight Lab's viewer): a title slide and a slide per event.
+
+    TimelineJS reads text fields as HTML, so titles are escaped; a slide's text is the
+    event's summary as the exhibit renders it, notes included."""
+    slides = []
+    for event in events:
+        slide = {"start_date": _timelinejs_date(event.date, event.time),
+                 "text": {"headline": html.escape(event.title), "text": texts.html(event, source_url)},
+                 "group": html.escape(event.phase.capitalize()),
+                 "display_date": html.escape(_when(event)),
+                 "unique_id": event.id}
+        if event.end:
+            slide["end_date"] = _timelinejs_date(event.end)
+        slides.append(slide)
+    intro = (f'<p><a href="{html.escape(timeline_url)}">The timeline in the exhibit</a></p>'
+             if timeline_url else "")
+    return _json({"title": {"text": {"headline": html.escape(title), "text": intro}}, "events": slides})
+
+
+def csl_json_text(sources: list[Source]) -> str:
+    return _json([to_csl(source) for source in sources])
+
+
+def bibtex_text(sources: list[Source]) -> str:
+    return "\n".join(to_bibtex(to_csl(source)) for source in sources)
+
+
+def downloads(exhibit: Exhibit, texts: Texts, addresses: Addresses, settings: dict) -> list[Download]:
+    """Every data file, in the order the Data page lists them."""
+    def link(path: str | None) -> str | None:  # every download sits in the same folder
+        return addresses.link(path, f"{settings['DATA_DIR']}/{PACKAGE_FILE}")
+
+    events = EVENTS.rows(exhibit, lambda event: link(addresses.event(event)))
+    places = PLACES.rows(exhibit, lambda place: link(addresses.place(place)))
+    sources = SOURCES.rows(exhibit, lambda source: link(addresses.source(source.key)))
+    timeline = link(addresses.event_url.split("#")[0]) if addresses.event_url else None
+    return [
+        Download("events", EVENTS, "CSV", "events.csv", "csv", "text/csv", csv_text(EVENTS, events), True),
+        Download("events-json", EVENTS, "JSON", "events.json", "json", "application/json", _json(events),
+                 note="the same columns; lists as lists"),
+        Download("events-timelinejs", EVENTS, "TimelineJS JSON", "events.timelinejs.json", "json",
+                 "application/json",
+                 timelinejs_text(EVENTS.records(exhibit), texts, link(addresses.source("{key}")),
+                                 f"{settings['SITENAME']}: timeline", timeline),
+                 note="for Knight Lab's TimelineJS viewer; summaries as HTML with their notes"),
+        Download("places", PLACES, "CSV", "places.csv", "csv", "text/csv", csv_text(PLACES, places), True),
+        Download("places-geojson", PLACES, "GeoJSON", "places.geojson", "geojson", "application/geo+json",
+                 geojson_text(places), note="points in WGS84; the other columns as properties"),
+        Download("sources", SOURCES, "CSV", "sources.csv", "csv", "text/csv", csv_text(SOURCES, sources), True),
+        Download("sources-csl", SOURCES, "CSL-JSON", "sources.csl.json", "json",
+                 "application/vnd.citationstyles.csl+json", csl_json_text(SOURCES.records(exhibit)),
+                 note="for Zotero, Pandoc and citeproc"),
+        Download("sources-bibtex", SOURCES, "BibTeX", "sources.bib", "bib", "application/x-bibtex",
+                 bibtex_text(SOURCES.records(exhibit)), note="biblatex-compatible, UTF-8"),
+    ]

@@ -1,0 +1,97 @@
+"""The Pagefind search index of a finished build, written into the build's own folder.
+
+Pages mark what is indexed (``data-pagefind-body`` on their main text) and label it
+(``data-pagefind-filter="type:…"``). The timeline and map show many events and places
+on one page each, and Pagefind indexes whole pages, so each event and place becomes a
+record of its own, from the model, pointing at its anchor on that page; those pages
+themselves are not indexed.
+"""
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pagefind.index import PagefindIndex
+
+from exhibit.errors import ErrorLog
+from exhibit.model import Exhibit
+
+from .addresses import Addresses
+from .texts import Texts
+
+FOLDER = "pagefind"
+# The kinds of result, as pages label them (data-pagefind-filter="type:…"), with their plural.
+TYPES = (("Essay", "Essays"), ("Source", "Sources"), ("Event", "Events"), ("Place", "Places"), ("Page", "Pages"))
+# Pagefind writes ready-made interfaces we do not use (the search page has its own).
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+LICENSE = Path(__file__).with_name("pagefind.LICENSE")
+ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One search result that is part of a page: an event or a place."""
+
+    url: str  # from the site root, with the anchor
+    title: str
+    type: str
+    content: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def records(exhibit: Exhibit, addresses: Addresses, texts: Texts) -> list[Record]:
+    """A record per event and place that a page shows. Pagefind searches their metadata (title,
+    date) as well as their content, and excerpts the content."""
+    found = []
+    for event in exhibit.events:
+        if addresses.event(event):
+            found.append(Record(addresses.event(event), event.title, "Event", texts.plain(event),
+                                {"date": event.date.display}))
+    for place in exhibit.places.values():
+        if addresses.place(place):
+            names = [n for n in (place.name_es, place.name_ja) if n]
+            found.append(Record(addresses.place(place), place.name, "Place",
+                                " ".join([*(f"{name}." for name in names), texts.plain(place)])))
+    return found
+
+
+def check_anchors(output: Path, found: list[Record], log: ErrorLog) -> None:
+    """Every record's address must exist in the build, or its search result would lead nowhere."""
+    ids: dict[str, set[str] | None] = {}
+    for record in found:
+        page, _, anchor = record.url.partition("#")
+        if page not in ids:
+            path = output / page
+            ids[page] = set(ID.findall(path.read_text(encoding="utf-8"))) if path.is_file() else None
+        if ids[page] is None or anchor not in ids[page]:
+            setting = "DISCOVERY_EVENT_URL" if record.type == "Event" else "DISCOVERY_PLACE_URL"
+            log.error("pelicanconf.py", None,
+                      f"{setting}: {record.type.lower()} '{record.title}' should be shown at {record.url}, "
+                      f"but {'that page has no such anchor' if ids[page] is not None else 'no page ' + page + ' was written'}",
+                      f"set {setting} to where a page shows each {record.type.lower()}, or to '' for nowhere")
+
+
+async def _index(output: Path, found: list[Record], language: str, ignore: list[str]) -> None:
+    config = {"force_language": language, "exclude_selectors": ignore, "output_path": str(output / FOLDER)}
+    async with PagefindIndex(config=config) as index:  # writes the files when the block ends
+        await index.add_directory(str(output))
+        for record in found:
+            await index.add_custom_record(url=f"/{record.url}", content=record.content, language=language,
+                                          meta={"title": record.title, "type": record.type, **record.meta},
+                                          filters={"type": [record.type]})
+
+
+def write_index(output: Path, found: list[Record], language: str, ignore: list[str]) -> None:
+    """Index ``output`` and the records into ``output/pagefind``; raises if Pagefind fails.
+
+    Runs in a thread of its own: the live-reload server calls builds from inside its event loop."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _index(output, found, language, ignore)).result()
+    for name in UNUSED:
+        (output / FOLDER / name).unlink(missing_ok=True)
+    shutil.copyfile(LICENSE, output / FOLDER / "LICENSE")

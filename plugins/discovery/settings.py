@@ -1,0 +1,28 @@
+"""Settings the discovery plugin reads, with their defaults. Override them in pelicanconf.py."""
+from __future__ import annotations
+
+DEFAULTS: dict[str, tuple[object, str]] = {
+    "DISCOVERY_EVENT_URL": ("timeline.html#event-{id}",
+                            "where a page shows an event, from the site root; {id} is its id. "
+                            "Search results, the data files and structured data link there; '' for nowhere"),
+    "DISCOVERY_PLACE_URL": ("map.html#place-{key}",
+                            "where a page shows a place, from the site root; {key} is its key; '' for nowhere"),
+    "SEARCH_SAVE_AS": ("search.html", "the search page"),
+    "SEARCH_IGNORE": ([".eyebrow", ".essay__meta", ".record-meta h2", ".record-meta dt", ".sequence",
+                       ".cite-box", ".cited-in", ".back-link", ".footnote-ref", ".footnote-backref"],
+                      "CSS selectors of the parts of indexed pages that search leaves out: labels, "
+                      "navigation, citation boxes, lists of other pages, note numbers"),
+    "DATA_SAVE_AS": ("data.html", "the page listing the data downloads"),
+    "DATA_DIR": ("data", "the folder of the data downloads, from the site root"),
+    "DATA_LICENSE": ({"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"},
+                     "the licence of the data downloads (a Data Package licence: SPDX name, title, "
+                     "path); the files hold the curators' own summaries, so attribution is asked for"),
+    "SITEMAP_EXCLUDE": (["404.html", "search.html"],
+                        "pages left out of sitemap.xml (from the site root)"),
+}
+
+
+def apply_defaults(settings: dict) -> None:
+    for name, (default, _doc) in DEFAULTS.items():
+        settings.setdefault(name, default)

@@ -1,0 +1,60 @@
+"""Maps of the exhibit's places: a map page and ``{% map places=a,b %}`` embeds, drawn by folium.
+
+Signals used:
+
+* ``initialized`` — apply setting defaults, check places against ``MAP_BOUNDS``,
+  register the ``map`` embed (Leaflet and map.js load once per page that has one);
+* ``content_object_init`` — remember essays and pages whose text holds a map;
+* ``get_generators`` — :class:`~map.generator.MapGenerator` fills those maps in, once
+  every essay is read, and writes the map page and each map's script.
+"""
+from __future__ import annotations
+
+from pelican import signals
+
+from exhibit.embeds import Embed, register_embed
+from exhibit.document import Document
+
+from .checks import Bounds, check_places
+from .directive import parse_map_embed
+from .generator import MapBuild, MapGenerator, map_embeds
+from .model import requested_places
+from .render import CSS, JS, PLACEHOLDER
+from .settings import apply_defaults
+
+
+def map_embed(embed: Embed, document: Document) -> str:
+    """Check the directive now (errors point at its line); draw it once every essay is read."""
+    requested_places(parse_map_embed(embed), document.exhibit)
+    number = 1 + sum(1 for e in document.embeds if e.name == "map")
+    return PLACEHOLDER.format(number)
+
+
+def setup(pelican) -> None:
+    settings = pelican.settings
+    apply_defaults(settings)
+    exhibit = settings["EXHIBIT"]
+    build = settings["MAP_BUILD"] = MapBuild()
+    if settings["MAP_BOUNDS"] is not None:
+        try:
+            build.bounds = Bounds.from_setting(settings["MAP_BOUNDS"])
+        except ValueError as exc:
+            exhibit.log.error("pelicanconf.py", None, str(exc))
+        else:
+            check_places(exhibit, build.bounds, settings["MAP_BOUNDS_NAME"])
+    register_embed(settings, "map", map_embed, css=CSS, js=JS)
+
+
+def remember_maps(content) -> None:
+    if map_embeds(content):
+        content.settings["MAP_BUILD"].pages.append(content)
+
+
+def add_generators(pelican):
+    return MapGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(setup)
+    signals.content_object_init.connect(remember_maps)
+    signals.get_generators.connect(add_generators)

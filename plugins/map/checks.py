@@ -1,0 +1,72 @@
+"""Catching mistyped coordinates against the exhibit's focus area (``MAP_BOUNDS``).
+
+Places far from the focus area are normal (the crisis reached Tokyo and Havana), so
+a point outside it is only an error when a classic slip explains it: latitude and
+longitude swapped, or a minus sign lost or added. We flag a place when it lies
+outside the area and one of those corrections would put it inside; anything else
+cannot be told from a real distant place, and is left to the curator.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exhibit.model import Exhibit, Place
+
+
+@dataclass(frozen=True)
+class Bounds:
+    south: float
+    west: float
+    north: float
+    east: float
+
+    @classmethod
+    def from_setting(cls, value) -> "Bounds":
+        """``[[south, west], [north, east]]`` → Bounds; ValueError when malformed."""
+        try:
+            (south, west), (north, east) = value
+            bounds = cls(*(float(v) for v in (south, west, north, east)))
+        except (TypeError, ValueError):
+            raise ValueError(f"MAP_BOUNDS must be [[south, west], [north, east]], got {value!r}") from None
+        if not (-90 <= bounds.south < bounds.north <= 90 and -180 <= bounds.west < bounds.east <= 180):
+            raise ValueError(f"MAP_BOUNDS {value!r} is not a box: south < north (-90..90), "
+                             "west < east (-180..180)")
+        return bounds
+
+    def contains(self, lat: float, lon: float) -> bool:
+        return self.south <= lat <= self.north and self.west <= lon <= self.east
+
+
+# Corrections a curator may need, each with how to apply it.
+SLIPS = (
+    (lambda lat, lon: (lon, lat), "latitude and longitude look swapped", "swap the values of lat and lon"),
+    (lambda lat, lon: (-lat, lon), "the latitude's sign looks wrong", "south of the equator is negative: "
+     "write lat: {lat}"),
+    (lambda lat, lon: (lat, -lon), "the longitude's sign looks wrong", "west of Greenwich is negative: "
+     "write lon: {lon}"),
+    (lambda lat, lon: (-lat, -lon), "both signs look wrong", "write lat: {lat} and lon: {lon}"),
+    (lambda lat, lon: (-lon, -lat), "latitude and longitude look swapped, and their signs wrong",
+     "write lat: {lat} and lon: {lon}"),
+)
+
+
+def likely_slip(place: Place, bounds: Bounds) -> tuple[str, str] | None:
+    """(message, hint) when ``place`` is outside ``bounds`` only because of a typing slip."""
+    if bounds.contains(place.lat, place.lon):
+        return None
+    for correct, message, hint in SLIPS:
+        lat, lon = correct(place.lat, place.lon)
+        if bounds.contains(lat, lon):
+            return message, hint.format(lat=lat, lon=lon)
+    return None
+
+
+def check_places(exhibit: Exhibit, bounds: Bounds, area_name: str) -> None:
+    """Log an error, at the place's lat line, for every place that looks mistyped."""
+    for place in exhibit.places.values():
+        slip = likely_slip(place, bounds)
+        if slip is not None:
+            message, hint = slip
+            exhibit.log.error(place.path, place.line_of("lat"),
+                              f"place '{place.key}' at ({place.lat}, {place.lon}) is "
+                              f"outside {area_name}: {message}", hint)

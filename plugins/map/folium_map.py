@@ -1,0 +1,74 @@
+"""A :class:`~map.model.MapView` as Leaflet code, written by folium, with stable ids.
+
+folium builds the map, its tile layer and one GeoJSON layer of markers, clustered
+where they would overlap. We keep
+only its script: the page supplies the map element, Leaflet itself (self-hosted,
+once per page) and our stylesheet, so folium's header (CDN links, Bootstrap, a
+viewport that forbids zooming) is never used. The script runs from a file of its
+own, so pages carry no inline script.
+
+Markers and popups are made by ``theme/static/js/map.js`` (``exhibitMap``): the
+GeoJSON carries only place keys and coordinates, never text, so nothing a
+curator writes is ever placed inside JavaScript.
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+from contextlib import contextmanager
+
+import folium
+from branca.element import Element
+from folium.plugins import MarkerCluster
+from folium.utilities import JsCode
+
+from .model import MapView
+
+FIT_PADDING = (24, 24)
+FIT_MAX_ZOOM = 16
+# Markers closer than this (in pixels at the current zoom) merge into one cluster, so no two
+# targets overlap (WCAG 2.5.8) and ten thousand places stay quick to draw.
+CLUSTER_RADIUS = 48
+
+
+@contextmanager
+def numbered_ids(number: int):
+    """folium names elements with random ids; number them ``<map number>_<n>`` instead, so
+    the same map gives the same bytes in every build and two maps on a page never clash."""
+    counter = itertools.count(1)
+    original = Element.__dict__["_generate_id"]
+    Element._generate_id = classmethod(lambda cls: f"{number}_{next(counter)}")
+    try:
+        yield
+    finally:
+        Element._generate_id = original
+
+
+def map_script(view: MapView, settings: dict) -> tuple[str, str]:
+    """(id of the element to draw into, the JavaScript that draws ``view`` there)."""
+    with numbered_ids(view.number):
+        single = view.center_and_zoom()
+        leaflet_map = folium.Map(location=single[0] if single else None,
+                                 zoom_start=single[1] if single else 2,
+                                 tiles=None, control_scale=True, scroll_wheel_zoom=False)
+        if settings["MAP_TILES_URL"]:
+            folium.TileLayer(tiles=settings["MAP_TILES_URL"], attr=settings["MAP_TILES_ATTRIBUTION"],
+                             max_zoom=settings["MAP_TILES_MAX_ZOOM"]).add_to(leaflet_map)
+        clusters = MarkerCluster(icon_create_function="exhibitMap.clusterIcon", max_cluster_radius=CLUSTER_RADIUS,
+                                 show_coverage_on_hover=False).add_to(leaflet_map)
+        folium.GeoJson(view.features(), point_to_layer=JsCode("exhibitMap.placeMarker"),
+                       on_each_feature=JsCode("exhibitMap.bindPlaces")).add_to(clusters)
+        if single is None:
+            leaflet_map.fit_bounds(view.bounds(), padding=FIT_PADDING, max_zoom=FIT_MAX_ZOOM)
+        figure = leaflet_map.get_root()
+        figure.render()
+        script = figure.script.render()
+    lines = [line.rstrip() for line in script.splitlines() if line.strip()]
+    return leaflet_map.get_name(), ("// Drawn by folium for the exhibit's map plugin; runs once Leaflet and map.js are loaded.\n"
+            'document.addEventListener("DOMContentLoaded", function () {\n'
+            + "\n".join(lines) + "\n});\n")
+
+
+def script_name(script: str) -> str:
+    """A file name that changes whenever the script does (so caches never serve an old map)."""
+    return hashlib.sha256(script.encode("utf-8")).hexdigest()[:16] + ".js"

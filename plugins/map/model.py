@@ -1,0 +1,118 @@
+"""What a map shows: places with their events and essays, grouped into markers, and the view.
+
+Everything here is plain data; ``folium_map`` turns a :class:`MapView` into Leaflet
+code and the theme's templates turn it into the list that stands beside each map.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from exhibit.embeds import EmbedError
+from exhibit.loader import suggest
+from exhibit.model import Event, Exhibit, Place
+
+from .checks import Bounds
+from .directive import MapRequest
+from .settings import ZOOM_BY_PRECISION
+
+# What each precision means, as readers see it.
+PRECISION_MEANING = {
+    "exact": "the exact spot",
+    "street": "the right street or block",
+    "district": "somewhere in the district",
+    "city": "somewhere in the city",
+}
+
+
+@dataclass(frozen=True)
+class EssayLink:
+    title: str
+    url: str  # from the site root
+
+
+@dataclass
+class PlaceView:
+    """A place as every map shows it: names, where, how sure, and what links to it."""
+
+    place: Place
+    events: list[Event] = field(default_factory=list)
+    essays: list[EssayLink] = field(default_factory=list)
+    description_html: str = ""  # rendered for the map page only
+    cited: list[str] = field(default_factory=list)  # source keys its description cites
+
+    @property
+    def key(self) -> str:
+        return self.place.key
+
+    @property
+    def coordinates(self) -> str:
+        """'12.09139° S, 77.04944° W', as the curator wrote the numbers."""
+        lat, lon = self.place.lat, self.place.lon
+        return f"{abs(lat)}° {'S' if lat < 0 else 'N'}, {abs(lon)}° {'W' if lon < 0 else 'E'}"
+
+    @property
+    def precision_meaning(self) -> str:
+        return PRECISION_MEANING[self.place.precision]
+
+
+@dataclass
+class MapView:
+    """One map: its number on the page (for unique ids), its places and its caption."""
+
+    number: int
+    places: list[PlaceView]
+    caption: str | None = None
+
+    def features(self) -> dict:
+        """A GeoJSON FeatureCollection with one point per distinct position.
+
+        Places at the same coordinates share a marker (its popup shows them all);
+        the popup text itself is not here but in the list beside the map.
+        """
+        by_position: dict[tuple[float, float], list[str]] = {}
+        for view in self.places:
+            by_position.setdefault((view.place.lat, view.place.lon), []).append(view.key)
+        return {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+             "properties": {"places": keys}}
+            for (lat, lon), keys in by_position.items()]}
+
+    def center_and_zoom(self) -> tuple[list[float], int] | None:
+        """Where to look when every place is at one position; None when there are several."""
+        positions = {(v.place.lat, v.place.lon) for v in self.places}
+        if len(positions) != 1:
+            return None
+        zoom = max(ZOOM_BY_PRECISION[v.place.precision] for v in self.places)
+        return list(next(iter(positions))), zoom
+
+    def bounds(self) -> list[list[float]]:
+        lats = [v.place.lat for v in self.places]
+        lons = [v.place.lon for v in self.places]
+        return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def events_of(place: Place, exhibit: Exhibit) -> list[Event]:
+    """Events the place names or that name the place, in timeline order."""
+    return [e for e in exhibit.events if e.id in place.events or place.key in e.places]
+
+
+def place_views(places: list[Place], exhibit: Exhibit,
+                essays_by_place: dict[str, list[EssayLink]]) -> list[PlaceView]:
+    return [PlaceView(p, events_of(p, exhibit), essays_by_place.get(p.key, [])) for p in places]
+
+
+def requested_places(request: MapRequest, exhibit: Exhibit) -> list[Place]:
+    """The places an embed names; EmbedError for a key that is not in places.yaml."""
+    for key in request.keys:
+        if key not in exhibit.places and key not in exhibit.invalid and "place" not in exhibit.unreadable:
+            raise EmbedError(f"unknown place '{key}'",
+                             suggest(key, exhibit.places) or "add it to content/data/places.yaml")
+    return [exhibit.places[k] for k in request.keys if k in exhibit.places]
+
+
+def split_by_area(places: list[Place], bounds: Bounds | None) -> tuple[list[Place], list[Place]]:
+    """(places inside the focus area, places beyond it); all inside when there is no area."""
+    if bounds is None:
+        return list(places), []
+    inside = [p for p in places if bounds.contains(p.lat, p.lon)]
+    return inside, [p for p in places if not bounds.contains(p.lat, p.lon)]

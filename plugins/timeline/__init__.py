@@ -1,0 +1,86 @@
+"""The timeline: a page of every event, slices embedded in essays, and the events as data.
+
+* ``initialized`` — settings defaults; the timeline model (``settings['TIMELINE']``) from
+  the exhibit's events; the ``{% timeline … %}`` embed;
+* a generator links events to the essays that embed them and to their sources' pages
+  ("cited in"), then writes the timeline page(s) and the JSON, CSV and TimelineJS exports;
+* ``finalized`` — keep the converted summaries in ``CACHE_PATH`` for the next build.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+
+from exhibit.embeds import register_embed
+
+from .embed import NAME, TimelineEmbed
+from .model import Siege, Timeline, group
+from .pages import TimelineGenerator
+from .render import Summaries, Views
+
+DEFAULTS = {
+    # When the siege began (Lima time) and its last day; events within it show "Day N", counted
+    # in 24-hour days from the start: 17 December 1996 is day 1, 22 April 1997 day 126.
+    "TIMELINE_SIEGE_START": "1996-12-17 20:30",
+    "TIMELINE_SIEGE_END": "1997-04-22",
+    # How each phase is named on the page and in the exports.
+    "TIMELINE_PHASE_LABELS": {"seizure": "Seizure", "standoff": "Standoff", "negotiation": "Negotiation",
+                              "rescue": "Rescue", "aftermath": "Aftermath"},
+    # Where the timeline is written (one page: every event keeps the address timeline.html#event-<id>).
+    "TIMELINE_SAVE_AS": "timeline.html",
+    # Above this many events, each month (or year) is folded into a <details> that readers open.
+    "TIMELINE_COLLAPSE_AFTER": 200,
+    # Link from an event to a place, from the site root; {key} is the place's key. "" for no links.
+    "TIMELINE_PLACE_URL": "map.html#place-{key}",
+    # The exports, from the site root.
+    "TIMELINE_JSON_SAVE_AS": "timeline/events.json",
+    "TIMELINE_CSV_SAVE_AS": "timeline/events.csv",
+    "TIMELINE_TIMELINEJS_SAVE_AS": "timeline/timelinejs.json",
+}
+
+
+def _siege(settings: dict) -> Siege:
+    """The siege from the settings; a mistake there is reported like any content mistake."""
+    log = settings["EXHIBIT"].log
+    values = {}
+    for name in ("TIMELINE_SIEGE_START", "TIMELINE_SIEGE_END"):
+        text = str(settings[name]).strip()
+        try:
+            values[name] = dt.datetime.fromisoformat(text)
+        except ValueError:
+            log.error("pelicanconf.py", None, f"{name}: expected 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM', "
+                      f"got {text!r}", "write e.g. '1996-12-17 20:30'")
+            values[name] = dt.datetime.fromisoformat(DEFAULTS[name])
+    return Siege(values["TIMELINE_SIEGE_START"], values["TIMELINE_SIEGE_END"].date())
+
+
+def setup(pelican) -> None:
+    settings = pelican.settings
+    for name, value in DEFAULTS.items():
+        settings.setdefault(name, value)
+    events = settings["EXHIBIT"].events
+    timeline = Timeline(_siege(settings), ZoneInfo(settings["TIMEZONE"]),
+                        group(events, settings["TIMELINE_PHASE_LABELS"]), settings["TIMELINE_SAVE_AS"],
+                        collapsed=len(events) > settings["TIMELINE_COLLAPSE_AFTER"])
+    summaries = Summaries(settings, Path(settings["CACHE_PATH"]) / "timeline-summaries.json")
+    views = Views(settings, timeline, summaries)
+    settings.update(TIMELINE=timeline, TIMELINE_SUMMARIES=summaries, TIMELINE_VIEWS=views)
+    register_embed(settings, NAME, TimelineEmbed(settings, timeline, views),
+                   css=["css/timeline.css"])
+
+
+def add_generators(pelican):
+    return TimelineGenerator
+
+
+def save_cache(pelican) -> None:
+    pelican.settings["TIMELINE_SUMMARIES"].save()
+
+
+def register() -> None:
+    signals.initialized.connect(setup)
+    signals.get_generators.connect(add_generators)
+    signals.finalized.connect(save_cache)

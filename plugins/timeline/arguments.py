@@ -1,0 +1,84 @@
+"""The arguments of a timeline embed: ``{% timeline from=1996-12-17 to=1996-12-23 phase=standoff %}``."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from exhibit.dates import FieldValueError, PartialDate
+from exhibit.embeds import EmbedError
+from exhibit.model import Event
+
+ARGUMENTS = ("from", "to", "phase", "tag", "title")
+EXAMPLE = "{% timeline from=1996-12-17 to=1996-12-23 %} or {% timeline phase=rescue %}"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which events an embed shows: every condition given must hold."""
+
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    phases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    title: str | None = None
+
+    def includes(self, event: Event) -> bool:
+        """An event known only to the month (or year) is in a range only if all of it is."""
+        if self.start and event.date.first_day() < self.start.first_day():
+            return False
+        if self.end and event.date.last_day() > self.end.last_day():
+            return False
+        if self.phases and event.phase not in self.phases:
+            return False
+        return not self.tags or any(tag in event.tags for tag in self.tags)
+
+    def describe(self, phase_labels: dict[str, str]) -> str:
+        """In words, for captions and error messages: 'from 17 December 1996 to …, standoff'."""
+        parts = []
+        if self.start:
+            parts.append(f"from {self.start.display}")
+        if self.end:
+            parts.append(f"to {self.end.display}")
+        if self.phases:
+            parts.append(" or ".join(phase_labels.get(p, p) for p in self.phases))
+        if self.tags:
+            parts.append("tagged " + " or ".join(self.tags))
+        return ", ".join(parts)
+
+
+def _date(args: dict[str, str], name: str) -> PartialDate | None:
+    if name not in args:
+        return None
+    try:
+        return PartialDate.parse(args[name])
+    except FieldValueError as exc:
+        raise EmbedError(f"{name}={args[name]}: {exc}", exc.hint) from None
+
+
+def _choices(args: dict[str, str], name: str, known, what: str) -> tuple[str, ...]:
+    if name not in args:
+        return ()
+    values = tuple(v.strip() for v in args[name].split(","))
+    for value in values:
+        if value not in known:
+            close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else f"known {what}s: {', '.join(sorted(known))}"
+            raise EmbedError(f"{name}={args[name]}: no {what} '{value}'", hint)
+    return values
+
+
+def parse_selection(args: dict[str, str], phases, tags) -> Selection:
+    """Check the arguments against the known phases and tags; raise EmbedError with a hint."""
+    for name in args:
+        if name not in ARGUMENTS:
+            close = difflib.get_close_matches(name, ARGUMENTS, n=1)
+            raise EmbedError(f"unknown argument '{name}' (known: {', '.join(ARGUMENTS)})",
+                             f"did you mean '{close[0]}'?" if close else f"for example {EXAMPLE}")
+    if not set(args) - {"title"}:
+        raise EmbedError("say which events to show with from=, to=, phase= or tag=",
+                         f"for example {EXAMPLE}")
+    selection = Selection(_date(args, "from"), _date(args, "to"), _choices(args, "phase", phases, "phase"),
+                          _choices(args, "tag", tags, "tag"), args.get("title") or None)
+    if selection.start and selection.end and selection.start.first_day() > selection.end.last_day():
+        raise EmbedError(f"from={selection.start} is after to={selection.end}", "swap the two dates")
+    return selection

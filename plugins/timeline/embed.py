@@ -1,0 +1,71 @@
+"""``{% timeline … %}`` in an essay: the matching slice of the timeline, in date order."""
+from __future__ import annotations
+
+from exhibit.document import Document
+from exhibit.embeds import Embed, EmbedError
+from exhibit.model import PHASES, Exhibit
+
+from .arguments import Selection, parse_selection
+from .model import EssayLink, Timeline, chronological_key
+from .render import Views, selected, template_environment
+
+NAME = "timeline"
+
+
+def embed_id(embed: Embed) -> str:
+    return f"timeline-{embed.line}"
+
+
+def selection_of(embed: Embed, exhibit: Exhibit) -> Selection:
+    return parse_selection(embed.args, PHASES, {tag for event in exhibit.events for tag in event.tags})
+
+
+class TimelineEmbed:
+    """The embed handler registered with ``exhibit.embeds``: returns the slice as HTML.
+
+    An event already shown by an earlier embed in the same essay is listed again only
+    by title, linking up to where it is shown in full (so every id stays unique).
+    """
+
+    def __init__(self, settings: dict, timeline: Timeline, views: Views):
+        self.settings = settings
+        self.timeline = timeline
+        self.views = views
+        self.template = template_environment(settings).get_template("partials/timeline_embed.html")
+
+    def __call__(self, embed: Embed, document: Document) -> str:
+        exhibit = document.exhibit
+        essay = exhibit.essay_for(document.path)
+        if essay is None:
+            raise EmbedError("a timeline can only be embedded in an essay",
+                             "move the directive into an essay in content/essays/")
+        selection = selection_of(embed, exhibit)
+        events = selected(self.timeline.events, selection)
+        labels = self.settings["TIMELINE_PHASE_LABELS"]
+        if not events:
+            known = sorted(self.timeline.events, key=chronological_key)
+            span = (f"the timeline's events run from {known[0].date.display} to {known[-1].date.display}"
+                    if known else "there are no events yet")
+            raise EmbedError(f"no event matches ({selection.describe(labels)})", f"check the arguments: {span}")
+        shown = {event.id for earlier in document.embeds if earlier.name == NAME
+                 for event in selected(self.timeline.events, selection_of(earlier, exhibit))}
+        root = "/".join([".."] * self.settings["ARTICLE_SAVE_AS"].count("/")) or "."
+        items = [(self.views.event(event, root), event.id in shown) for event in events]
+        caption = selection.title or f"Timeline: {selection.describe(labels)}"
+        return self.template.render(id=embed_id(embed), caption=caption, items=items, root=root,
+                                    timeline_url=f"{root}/{self.settings['TIMELINE_SAVE_AS']}")
+
+
+def discussed_in(essays, timeline: Timeline, exhibit: Exhibit) -> dict[str, list[EssayLink]]:
+    """Event id → the essays whose timeline embeds show it, each linking to the embed."""
+    index: dict[str, list[EssayLink]] = {}
+    for article in essays:
+        document = getattr(article, "document", None)
+        for embed in document.embeds if document else ():
+            if embed.name != NAME:
+                continue
+            for event in selected(timeline.events, selection_of(embed, exhibit)):
+                links = index.setdefault(event.id, [])
+                if all(link.title != article.title for link in links):
+                    links.append(EssayLink(article.title, f"{article.url}#{embed_id(embed)}"))
+    return index

@@ -1,0 +1,164 @@
+"""Maps in a real browser: every marker drawn, popups from the keyboard, only the tile host contacted,
+no errors when tiles fail, attribution when they load, the list without JavaScript, and a strict CSP."""
+from __future__ import annotations
+
+import functools
+import io
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from PIL import Image
+
+from exhibit.build import build
+from tests.map.atlas import add_maps
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+TILES = "https://tile.openstreetmap.org"
+# What the maps need and nothing more: no inline script or style; images from the site, the tile host,
+# and data: (Leaflet blanks tiles it abandons with a data: GIF).
+CSP = f"default-src 'self'; img-src 'self' data: {TILES}; style-src 'self'; script-src 'self'"
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", CSP)
+        super().end_headers()
+
+
+@pytest.fixture(scope="module")
+def atlas_site(tmp_path_factory):
+    """The mini exhibit with the map tests' places and essay maps, built and served with a strict CSP."""
+    folder = tmp_path_factory.mktemp("atlas")
+    shutil.copytree(ROOT / "tests/fixtures/mini", folder / "content")
+    add_maps(folder / "content")
+    build(ROOT / "pelicanconf.py", folder / "output", {"PATH": str(folder / "content")})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder / "output")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _tile_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (256, 256), (200, 220, 200)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def reader(page):
+    """A page whose tile requests fail (as offline), recording errors other than those failed
+    tiles, and every host it asks."""
+    record = {"errors": [], "hosts": set(), "tiles": 0}
+
+    def on_console(message):
+        failed_tile = message.text.startswith("Failed to load resource") and \
+            message.location.get("url", "").startswith(TILES)
+        if message.type == "error" and not failed_tile:
+            record["errors"].append(message.text)
+
+    def on_tile(route):
+        record["tiles"] += 1
+        route.abort()
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: record["errors"].append(str(error)))
+    page.on("request", lambda request: record["hosts"].add(request.url.split("/")[2]))
+    page.route(f"{TILES}/**", on_tile)
+    page.record = record
+    return page
+
+
+def markers(page, canvas: str) -> list[str]:
+    """The accessible names of the markers and clusters drawn on a map."""
+    page.wait_for_selector(f"#{canvas} .leaflet-marker-icon")
+    return page.eval_on_selector_all(f"#{canvas} .leaflet-marker-icon",
+                                     "icons => icons.map(i => i.alt || i.getAttribute('aria-label'))")
+
+
+HALL_AND_GATE = 'The reception hall; Gate <script>alert("x")</script> \\1 `${x}` & co'
+
+
+def test_map_page_draws_every_place_and_tiles_failing_is_quiet(reader, atlas_site):
+    reader.goto(f"{atlas_site}/map.html")
+    reader.wait_for_load_state("networkidle")
+    # The annex is thirty metres from the hall: at first one cluster holds all three places.
+    assert markers(reader, "map_1_1") == [f"3 places: {HALL_AND_GATE}; The annex. Zooms in."]
+    assert markers(reader, "map_2_1") == ["The harbour office"]
+    assert reader.locator(".place-map__note").first.is_visible()  # tiles failed: the reader is told
+    assert reader.record["tiles"] > 0
+    assert reader.record["errors"] == []  # nothing but the failed tiles themselves, CSP included
+    assert reader.record["hosts"] <= {atlas_site.split("/")[2], "tile.openstreetmap.org"}
+
+
+def tab_to(page, selector: str, presses: int = 8) -> None:
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_the_keyboard_zooms_into_a_cluster_and_opens_a_popup(reader, atlas_site):
+    reader.goto(f"{atlas_site}/map.html")
+    markers(reader, "map_1_1")
+    reader.focus("#map_1_1")
+    tab_to(reader, ".place-cluster")
+    assert reader.evaluate("document.activeElement.getAttribute('role')") == "button"
+    reader.keyboard.press("Enter")
+    # (Locators, not wait_for_function: the CSP forbids eval.)
+    reader.locator("#map_1_1 .place-cluster").wait_for(state="detached")
+    assert sorted(markers(reader, "map_1_1")) == sorted([HALL_AND_GATE, "The annex"])
+    tab_to(reader, f"img.leaflet-marker-icon[alt^='The reception hall']")
+    reader.keyboard.press("Enter")
+    popup = reader.locator("#map_1_1 .leaflet-popup")
+    popup.wait_for()
+    assert popup.locator(".place-card__name").all_text_contents() == [
+        "The reception hall", 'Gate <script>alert("x")</script> \\1 `${x}` & co']
+    assert popup.locator("[id]").count() == 0  # a copy of the list entries, without their ids
+    assert reader.evaluate("document.activeElement.className") == "place-popup"
+    reader.keyboard.press("Tab")
+    assert reader.evaluate("document.activeElement.getAttribute('href')") == "#place-hall"
+    reader.keyboard.press("Escape")
+    popup.wait_for(state="detached")
+    assert reader.evaluate("document.activeElement.alt").startswith("The reception hall")
+    assert reader.record["errors"] == []
+
+
+def test_tiles_that_load_carry_their_attribution(page, atlas_site):
+    page.route(f"{TILES}/**", lambda route: route.fulfill(body=_tile_png(), content_type="image/png"))
+    page.goto(f"{atlas_site}/map.html")
+    page.wait_for_selector("#map_1_1 .leaflet-tile-loaded")
+    attribution = page.locator("#map_1_1 .leaflet-control-attribution")
+    assert attribution.is_visible()
+    assert attribution.locator("a[href='https://www.openstreetmap.org/copyright']").text_content() == "OpenStreetMap"
+    assert page.locator(".place-map__note").first.is_hidden()
+
+
+def test_an_essay_with_two_maps_loads_leaflet_once(reader, atlas_site):
+    leaflet = []
+    reader.on("request", lambda r: r.url.endswith("leaflet.js") and leaflet.append(r.url))
+    reader.goto(f"{atlas_site}/essays/arrival.html")
+    assert markers(reader, "map_1_1") == [HALL_AND_GATE] and markers(reader, "map_2_1") == ["The harbour office"]
+    assert len(leaflet) == 1
+    assert reader.record["errors"] == []
+
+
+def test_without_javascript_the_list_is_the_map(browser, atlas_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{atlas_site}/essays/arrival.html")
+    assert page.locator(".place-map__canvas").first.is_hidden()
+    assert page.locator(".place-list .place-card__name").first.is_visible()
+    assert page.locator(".place-list a[href='../map.html#place-hall']").count() == 1
+    context.close()

@@ -1,0 +1,118 @@
+"""The timeline as a reader meets it in Chromium: readable without JavaScript, filters with it."""
+from __future__ import annotations
+
+import shutil
+import sys
+from contextlib import ExitStack
+
+import pytest
+
+from exhibit.build import build
+from support import FIXTURES, ROOT, serve_folder
+
+sys.path.insert(0, str(ROOT / "tests" / "timeline"))
+from timeline_data import overlay  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """The mini exhibit with the timeline overlay, built twice: as is, and with months folded."""
+    base = tmp_path_factory.mktemp("timeline")
+    shutil.copytree(FIXTURES / "mini", base / "content")
+    overlay(base / "content")
+    with ExitStack() as servers:
+        urls = {}
+        for name, overrides in (("open", {}), ("folded", {"TIMELINE_COLLAPSE_AFTER": 3})):
+            build(ROOT / "pelicanconf.py", base / name,
+                  {"PATH": str(base / "content"), "CACHE_PATH": str(base / "cache"), **overrides})
+            urls[name] = servers.enter_context(serve_folder(base / name))
+        yield urls
+
+
+@pytest.fixture
+def site(sites):
+    return sites["open"]
+
+
+def visible_events(page):
+    return page.eval_on_selector_all(".timeline-phase .timeline-event",
+                                     "items => items.filter(i => i.checkVisibility()).map(i => i.id)")
+
+
+@pytest.mark.parametrize("path", ["timeline.html", "essays/the-first-night.html"])
+def test_pages_load_cleanly_from_this_host_only(watched, site, path):
+    watched.goto(f"{site}/{path}")
+    watched.wait_for_load_state("networkidle")
+    assert watched.record["errors"] == [] and watched.record["failed"] == []
+    assert watched.record["hosts"] == {site.split("/")[2]}
+    rule = watched.eval_on_selector(".timeline-events", "e => getComputedStyle(e).borderLeftStyle")
+    assert rule == "solid"  # timeline.css applied
+
+
+def test_without_javascript_every_event_is_listed_and_no_filter_shows(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/timeline.html")
+    assert len(visible_events(page)) == 8
+    assert not page.is_visible(".timeline-filter")
+    context.close()
+
+
+def test_filters_hide_phases_and_tags_and_say_how_many_are_shown(watched, site):
+    watched.goto(f"{site}/timeline.html")
+    status = watched.locator(".timeline-filter__status")
+    watched.uncheck("input[name=phase][value=negotiation]")
+    assert "event-talks-begin" not in visible_events(watched)
+    assert status.text_content() == "Showing 6 of 8 events."
+    assert not watched.is_visible("#phase-negotiation")  # an emptied section goes too
+    watched.select_option("#timeline-tag", "releases")
+    assert visible_events(watched) == ["event-first-night", "event-late-release"]
+    watched.click("text=Show all events")
+    watched.wait_for_function("document.querySelectorAll('.timeline-phase .timeline-event[hidden]').length === 0")
+    assert status.text_content() == "Showing all 8 events."
+
+
+def test_the_filters_work_from_the_keyboard(watched, site):
+    watched.goto(f"{site}/timeline.html")
+    watched.focus("input[name=phase][value=seizure]")
+    watched.keyboard.press("Space")
+    assert "event-hall-taken" not in visible_events(watched)
+    watched.keyboard.press("Tab")
+    assert watched.evaluate("document.activeElement.value") == "standoff"
+    outline = watched.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # focus is visible
+
+
+def test_a_link_to_a_filtered_out_event_shows_everything_again(watched, site):
+    watched.goto(f"{site}/timeline.html")
+    watched.uncheck("input[name=phase][value=rescue]")
+    watched.evaluate("location.hash = '#event-raid'")
+    watched.wait_for_function("document.getElementById('event-raid').checkVisibility()")
+
+
+def test_readable_on_a_phone(browser, site):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    for path in ("timeline.html", "essays/the-first-night.html"):
+        page.goto(f"{site}/{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    page.close()
+
+
+def test_an_essay_slice_links_a_repeated_event_to_where_it_is_shown(watched, site):
+    watched.goto(f"{site}/essays/the-first-night.html")
+    watched.click("text=17–18 December 1996: Guests leave through the first night")
+    assert watched.evaluate("location.hash") == "#event-first-night"
+    assert watched.evaluate("document.getElementById('event-first-night').getBoundingClientRect().top") < 200
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_link_into_a_folded_month_opens_it(browser, sites, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"{sites['folded']}/timeline.html")
+    assert visible_events(page) == []  # every month folded
+    page.goto(f"{sites['folded']}/timeline.html#event-talks-pause")
+    page.wait_for_function("document.getElementById('event-talks-pause').checkVisibility()")
+    context.close()

@@ -1,0 +1,93 @@
+"""The Pagefind index built as the last step of a build, and the pages that feed it."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+
+from discovery.texts import plain_text
+from exhibit.build import build
+from exhibit.errors import ExhibitBuildError
+
+from tests.search.sites import ROOT, build_copy
+
+
+def test_the_index_is_written_with_its_licence_and_without_unused_interfaces(dev_site):
+    folder = dev_site.output / "pagefind"
+    assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "LICENSE"} <= {p.name for p in folder.iterdir()}
+    assert not list(folder.glob("pagefind-*ui*")) and not (folder / "pagefind-highlight.js").exists()
+    assert "MIT License" in (folder / "LICENSE").read_text()
+    entry = json.loads((folder / "pagefind-entry.json").read_text())
+    # 2 essays + 3 sources + the about page + 2 events + 1 place; not the 404, home, timeline or map pages.
+    assert list(entry["languages"]) == ["en"] and entry["languages"]["en"]["page_count"] == 9
+
+
+def test_only_main_texts_are_marked_for_the_index_with_their_kind(dev_site):
+    marked = {"essays/arrival.html": "Essay", "sources/gazeta-1997-01.html": "Source", "about.html": "Page"}
+    for page, kind in marked.items():
+        html = dev_site.text(page)
+        assert html.count("data-pagefind-body") == 1
+        assert f'data-pagefind-filter="type:{kind}" data-pagefind-meta="type:{kind}"' in html
+    for page in ("404.html", "index.html", "timeline.html", "map.html", "search.html", "data.html",
+                 "sources/index.html"):
+        assert "data-pagefind-body" not in dev_site.text(page), page
+    # A source's title without its subtitle, for result lists.
+    assert '<span data-pagefind-meta="title">Guests held after reception</span>' in (
+        dev_site.text("sources/daily-1996-12-18.html"))
+
+
+def test_every_page_has_a_search_box_that_works_without_javascript(dev_site):
+    for page, root in (("index.html", "."), ("essays/arrival.html", ".."), ("sources/almanac-entry.html", "..")):
+        html = dev_site.text(page)
+        form = re.search(r'<form class="site-search" role="search"[^>]*>.*?</form>', html, re.S).group(0)
+        assert f'action="{root}/search.html" method="get"' in form
+        assert '<label class="site-search__label" for="site-search-q">Search the exhibit</label>' in form
+        assert 'name="q"' in form and '<button class="site-search__button" type="submit">Search</button>' in form
+
+
+def test_search_page_has_a_labelled_form_a_live_status_and_a_note_without_javascript(dev_site):
+    html = dev_site.text("search.html")
+    assert '<label class="search-form__label" for="search-q">' in html
+    assert 'data-pagefind="./pagefind/pagefind.js"' in html
+    assert '<p class="search-status" id="search-status" role="status" aria-atomic="true"></p>' in html
+    assert re.findall(r'name="type" value="(\w+)"', html) == ["Essay", "Source", "Event", "Place", "Page"]
+    assert "<noscript>" in html and '<meta name="robots" content="noindex">' in html
+    assert '<script src="./theme/js/search.js" defer></script>' in html
+
+
+def test_event_and_place_texts_lose_their_notes_in_plain_text():
+    html = ('<p id="event-x-p-1">Guests arrive.<sup id="event-x-fnref-exhibit-cite-1"><a class="footnote-ref" '
+            'href="#event-x-fn-exhibit-cite-1">1</a></sup> Then &ldquo;talks&rdquo;.</p>\n'
+            '<div class="footnote" role="doc-endnotes"><p>Notes</p><ol><li>The Daily Fixture, 1996.</li></ol></div>')
+    assert plain_text(html, "event-x-") == "Guests arrive. Then “talks”."
+    assert plain_text("") == ""
+
+
+def test_a_setting_that_points_search_results_nowhere_fails_the_build(tmp_path):
+    with pytest.raises(ExhibitBuildError) as info:
+        build_copy(tmp_path, DISCOVERY_EVENT_URL="timeline.html#evt-{id}")
+    report = info.value.log.report()
+    assert ("pelicanconf.py: error: DISCOVERY_EVENT_URL: event 'Guests arrive' should be shown at "
+            "timeline.html#evt-guests-arrive, but that page has no such anchor") in report
+    assert "set DISCOVERY_EVENT_URL to where a page shows each event" in report
+    assert not (tmp_path / "output").exists()
+
+
+def test_events_can_be_left_out_of_search(tmp_path):
+    site = build_copy(tmp_path, DISCOVERY_EVENT_URL="")
+    entry = json.loads((site.output / "pagefind/pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 7
+    with open(site.output / "data/events.csv", encoding="utf-8") as events:
+        assert [row["page"] for row in csv.DictReader(events)] == ["", ""]
+
+
+def test_a_failed_index_fails_the_build_and_keeps_the_previous_output(tmp_path, monkeypatch):
+    site = build_copy(tmp_path)
+    before = {p: p.read_bytes() for p in site.output.rglob("*") if p.is_file()}
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    with pytest.raises(ExhibitBuildError) as info:
+        build(ROOT / "pelicanconf.py", site.output, {"PATH": str(site.content), "CACHE_PATH": str(tmp_path / "cache")})
+    assert "pagefind: error: the search index could not be built" in info.value.log.report()
+    assert {p: p.read_bytes() for p in site.output.rglob("*") if p.is_file()} == before

@@ -1,0 +1,180 @@
+/* The search page: runs the query in ?q= (and as the reader types) with Pagefind, in the browser.
+   Results are built as DOM nodes: excerpts keep only their text and Pagefind's <mark> highlights.
+   Without JavaScript the page says where to browse instead. */
+(function () {
+  "use strict";
+
+  var form = document.querySelector(".search-form");
+  if (!form) return;
+  var input = form.querySelector(".search-form__input");
+  var types = form.querySelector(".search-form__types");
+  var status = document.getElementById("search-status");
+  var list = document.querySelector(".search-results");
+  var more = document.querySelector(".search-more");
+  var BATCH = 10;
+  var TYPING_PAUSE = 300;
+  var loading = null;
+  var results = [];
+  var shown = 0;
+  var latest = 0;
+  var timer = null;
+
+  function boxes() {
+    return Array.prototype.slice.call(types.querySelectorAll("input[type=checkbox]"));
+  }
+
+  function checked() {
+    return boxes().filter(function (box) { return box.checked; });
+  }
+
+  /* The kinds of result asked for, or null for all of them. */
+  function chosenTypes() {
+    var chosen = checked();
+    return chosen.length === boxes().length ? null : chosen.map(function (box) { return box.value; });
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  function load() {
+    if (!loading) {
+      loading = import(new URL(form.getAttribute("data-pagefind"), document.baseURI).href)
+        .then(function (pagefind) {
+          return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind; });
+        })
+        .catch(function () {
+          say("Search could not start. It works when the exhibit is served from a web server, " +
+              "not opened as files from a folder.");
+          return null;
+        });
+    }
+    return loading;
+  }
+
+  function remember(term) {
+    var params = new URLSearchParams();
+    if (term) params.set("q", term);
+    (chosenTypes() || []).forEach(function (type) { params.append("type", type); });
+    var query = params.toString();
+    history.replaceState(null, "", query ? "?" + query : location.pathname);
+  }
+
+  /* Pagefind's excerpt is HTML: keep its text and its <mark> highlights, nothing else. */
+  function appendExcerpt(html, into) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    template.content.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        into.appendChild(mark);
+      } else {
+        into.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function resultItem(data) {
+    var item = element("li", "search-result");
+    var heading = element("h2", "search-result__title");
+    var link = element("a", null, data.meta.title || data.url);
+    link.href = data.url;
+    heading.appendChild(link);
+    var kind = [data.meta.type || "Page", data.meta.date].filter(Boolean).join(" · ");
+    var excerpt = element("p", "search-result__excerpt");
+    appendExcerpt(data.excerpt, excerpt);
+    item.append(heading, element("p", "search-result__type", kind), excerpt);
+    var long = data.meta.type === "Essay" || data.meta.type === "Page";
+    var sections = (long && data.sub_results || []).filter(function (sub) {
+      return sub.anchor && sub.url !== data.url && sub.title !== data.meta.title;
+    }).slice(0, 3);
+    if (sections.length) {
+      var within = element("ul", "search-result__sections");
+      sections.forEach(function (sub) {
+        var entry = element("li");
+        var to = element("a", null, sub.title);
+        to.href = sub.url;
+        entry.append("In the section ", to);
+        within.appendChild(entry);
+      });
+      item.appendChild(within);
+    }
+    return item;
+  }
+
+  function showMore(moveFocus) {
+    var ticket = latest;
+    var batch = results.slice(shown, shown + BATCH);
+    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (found) {
+      if (ticket !== latest) return;
+      var items = found.map(resultItem);
+      items.forEach(function (item) { list.appendChild(item); });
+      shown += items.length;
+      list.hidden = shown === 0;
+      more.hidden = shown >= results.length;
+      if (moveFocus && items.length) items[0].querySelector("a").focus();
+    });
+  }
+
+  function summary(term, count) {
+    var among = chosenTypes() ? " among " + checked().map(function (box) {
+      return box.parentNode.textContent.trim().toLowerCase();
+    }).join(", ") : "";
+    if (!count) return "No results for “" + term + "”" + among + ". Try fewer or other words.";
+    return count + (count === 1 ? " result" : " results") + " for “" + term + "”" + among + ".";
+  }
+
+  function run() {
+    var term = input.value.trim();
+    var ticket = ++latest;
+    clearTimeout(timer);
+    remember(term);
+    results = [];
+    shown = 0;
+    if (!term || !checked().length) {
+      list.textContent = "";
+      list.hidden = more.hidden = true;
+      say(term ? "Choose at least one kind of result to show." : "");
+      return Promise.resolve();
+    }
+    return load().then(function (pagefind) {
+      if (!pagefind || ticket !== latest) return null;
+      var filter = chosenTypes();
+      return pagefind.search(term, filter ? { filters: { type: { any: filter } } } : {});
+    }).then(function (search) {
+      if (!search || ticket !== latest) return;
+      results = search.results;
+      list.textContent = "";
+      say(summary(term, results.length));
+      return showMore(false);
+    });
+  }
+
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  var asked = params.getAll("type");
+  if (asked.length) boxes().forEach(function (box) { box.checked = asked.indexOf(box.value) !== -1; });
+  types.hidden = false;
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    run();
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, TYPING_PAUSE);
+  });
+  types.addEventListener("change", run);
+  more.querySelector("button").addEventListener("click", function () { showMore(true); });
+
+  input.addEventListener("focus", load);
+  if (input.value) run();
+})();

@@ -1,0 +1,53 @@
+/* Timeline filters: show only some phases or one tag; and a link to an event in a folded month
+   opens that month. Progressive enhancement: without this script the form stays hidden and every
+   event is listed (in a long timeline, inside months that readers open themselves). */
+(function () {
+  "use strict";
+  var form = document.querySelector(".timeline-filter");
+  if (!form) { return; }
+  var events = Array.prototype.slice.call(document.querySelectorAll(".timeline-phase .timeline-event"));
+  var sections = Array.prototype.slice.call(document.querySelectorAll(".timeline-period, .timeline-phase"));
+  var status = form.querySelector(".timeline-filter__status");
+
+  function hasTag(item, tag) {
+    return (" " + item.getAttribute("data-tags") + " ").indexOf(" " + tag + " ") !== -1;
+  }
+
+  function apply() {
+    var phases = Array.prototype.slice.call(form.querySelectorAll("input[name=phase]:checked"))
+      .map(function (box) { return box.value; });
+    var tag = form.elements.tag.value;
+    var shown = 0;
+    events.forEach(function (item) {
+      var visible = phases.indexOf(item.getAttribute("data-phase")) !== -1 && (!tag || hasTag(item, tag));
+      item.hidden = !visible;
+      if (visible) { shown += 1; }
+    });
+    sections.forEach(function (section) {
+      section.hidden = !section.querySelector(".timeline-event:not([hidden])");
+    });
+    status.textContent = shown === events.length
+      ? "Showing all " + events.length + " events."
+      : "Showing " + shown + " of " + events.length + " events.";
+  }
+
+  /* A link to an event or section: open its folded month, and undo filters that hide it. */
+  function reveal() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!target) { return; }
+    if (target.closest("[hidden]")) {
+      form.reset();
+      apply();
+    }
+    var folded = target.closest("details:not([open])");
+    if (folded) { folded.open = true; }
+    target.scrollIntoView();
+  }
+
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("reset", function () { setTimeout(apply, 0); });
+  window.addEventListener("hashchange", reveal);
+  form.hidden = false;
+  if (location.hash) { reveal(); }
+}());
