@@ -109,6 +109,10 @@ class Essay(Located):
     slug: str = ""
     content_note: str | None = None
     status: str = "published"
+    modified: PartialDate | None = None
+    authors: str | None = None
+    lang: str | None = None
+    image: str | None = None
 
 
 @dataclass
