@@ -33,7 +33,7 @@ def _build(settings: Path) -> None:
         log = build_site(settings, OUTPUT)
     except ExhibitBuildError as exc:
         print(exc.log.report(), file=sys.stderr)
-        print(f"\nBuild failed: {exc}. output/ was left as it was.", file=sys.stderr)
+        print(f"\nBuild failed: {exc.summary}. output/ was left as it was.", file=sys.stderr)
         raise Exit(code=1) from None
     if log.entries:
         print(log.report(), file=sys.stderr)

@@ -74,4 +74,9 @@ class ExhibitBuildError(Exception):
     def __init__(self, log: ErrorLog):
         self.log = log
         count = len(log.errors)
-        super().__init__(f"{count} error{'s' if count != 1 else ''} in the exhibit content")
+        self.summary = f"{count} error{'s' if count != 1 else ''} in the exhibit content"
+        super().__init__(self.summary)
+
+    def __str__(self) -> str:
+        first = "\n".join(str(e) for e in self.log.errors[:5])
+        return f"{self.summary}:\n{first}" if first else self.summary

@@ -60,15 +60,16 @@ def numbered_ids(number: int):
 def map_script(view: MapView, settings: dict) -> tuple[str, str]:
     """(id of the element to draw into, the JavaScript that draws ``view`` there)."""
     with numbered_ids(view.number), compact_json():
-        single = view.center_and_zoom()
-        leaflet_map = folium.Map(location=single[0] if single else None,
-                                 zoom_start=single[1] if single else 2,
-                                 tiles=None, control_scale=True, scroll_wheel_zoom=False)
+        single = view.center_and_zoom()  # None: several positions, fitted below
+        location, zoom = single or (None, 1)
+        leaflet_map = folium.Map(location=location, zoom_start=zoom, tiles=None, control_scale=True,
+                                 scroll_wheel_zoom=False)
         if settings["MAP_TILES_URL"]:
             folium.TileLayer(tiles=settings["MAP_TILES_URL"], attr=settings["MAP_TILES_ATTRIBUTION"],
                              max_zoom=settings["MAP_TILES_MAX_ZOOM"]).add_to(leaflet_map)
-        clusters = MarkerCluster(icon_create_function="exhibitMap.clusterIcon", max_cluster_radius=CLUSTER_RADIUS,
-                                 show_coverage_on_hover=False, chunked_loading=True).add_to(leaflet_map)
+        clusters = MarkerCluster(icon_create_function="exhibitMap.clusterIcon",
+                                 max_cluster_radius=CLUSTER_RADIUS, show_coverage_on_hover=False,
+                                 chunked_loading=True).add_to(leaflet_map)
         folium.GeoJson(view.features(), point_to_layer=JsCode("exhibitMap.placeMarker"),
                        on_each_feature=JsCode("exhibitMap.bindPlaces")).add_to(clusters)
         if single is None:
@@ -77,9 +78,9 @@ def map_script(view: MapView, settings: dict) -> tuple[str, str]:
         figure.render()
         script = figure.script.render()
     lines = [line.rstrip() for line in script.splitlines() if line.strip()]
-    return leaflet_map.get_name(), ("// Drawn by folium for the exhibit's map plugin; runs once Leaflet and map.js are loaded.\n"
-            'document.addEventListener("DOMContentLoaded", function () {\n'
-            + "\n".join(lines) + "\n});\n")
+    return leaflet_map.get_name(), (
+        "// Drawn by folium for the exhibit's map plugin; runs once Leaflet and map.js are loaded.\n"
+        'document.addEventListener("DOMContentLoaded", function () {\n' + "\n".join(lines) + "\n});\n")
 
 
 def script_name(script: str) -> str:

@@ -17,13 +17,15 @@ from exhibit.model import CitedIn, Exhibit
 
 from .checks import Bounds
 from .directive import parse_map_embed
-from .model import PRECISION_MEANING, EssayLink, MapView, PlaceView, place_views, requested_places, split_by_area
+from .model import (PRECISION_MEANING, EssayLink, MapView, PlaceView, place_views, requested_places,
+                    split_by_area)
 from .render import CSS, JS, DrawnMap, MapDrawer, fill_placeholders
 
 
 @dataclass
 class MapBuild:
-    """What one build collects while Pelican reads: the pages whose text holds maps."""
+    """What one build knows before the maps are drawn: the focus area, and the essays and pages
+    whose text holds maps (collected while Pelican reads them)."""
 
     bounds: Bounds | None = None
     pages: list = field(default_factory=list)  # Pelican content objects
@@ -116,7 +118,8 @@ class MapGenerator(Generator):
         writer.write_file(save_as, self.get_template("map"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url=save_as,
                           page_name=save_as.removesuffix(".html"), regions=self.regions,
-                          map_css=CSS, map_js=JS, PRECISION_MEANING=PRECISION_MEANING, **self.drawer.links(get_relative_path(save_as), save_as))
+                          map_css=CSS, map_js=JS, PRECISION_MEANING=PRECISION_MEANING,
+                          **self.drawer.links(get_relative_path(save_as), save_as))
         for url, script in self.drawer.scripts.items():
             path = Path(self.output_path) / url
             path.parent.mkdir(parents=True, exist_ok=True)

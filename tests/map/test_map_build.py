@@ -72,7 +72,7 @@ def test_essay_with_two_maps_loads_leaflet_once_and_draws_both(built):
     map_scripts = [s for s in scripts(essay) if "/maps/" in s]
     assert len(map_scripts) == 2
     first = (built.output / "essays" / map_scripts[0]).read_text(encoding="utf-8")
-    assert '"places": ["hall", "gate"]' in first  # one marker for the two places at one point
+    assert '"properties":{"places":["hall","gate"]}' in first  # one marker for the two places at one point
     assert 'L.map(\n                "map_1_1"' in first
     assert '<a class="place-card__name" href="../map.html#place-gate">' in essay
 

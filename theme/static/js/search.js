@@ -153,8 +153,9 @@
       if (!search || ticket !== latest) return;
       results = search.results;
       list.textContent = "";
-      say(summary(term, results.length));
-      return showMore(false);
+      return showMore(false).then(function () {  // announce the count once the first results are there
+        if (ticket === latest) say(summary(term, results.length));
+      });
     });
   }
 
