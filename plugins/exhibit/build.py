@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,6 +54,9 @@ def _collect_pelican_messages():
 
 
 def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
+    # Pelican keeps each settings file it reads as a module named after the file, and publishconf.py
+    # imports `pelicanconf`: forget an earlier one (perhaps another folder's), or it would be reused.
+    sys.modules.pop("pelicanconf", None)
     overrides = {"EXHIBIT_SETTINGS_FILE": str(Path(settings_file).resolve()), **(overrides or {})}
     return read_settings(str(settings_file), override=overrides)
 
