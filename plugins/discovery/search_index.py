@@ -1,10 +1,14 @@
 """The Pagefind search index of a finished build, written into the build's own folder.
 
-Pages mark what is indexed (``data-pagefind-body`` on their main text) and label it
-(``data-pagefind-filter="type:…"``). The timeline and map show many events and places
-on one page each, and Pagefind indexes whole pages, so each event and place becomes a
+Pages mark what is indexed (``data-pagefind-body`` on their main text) and label its kind
+(``data-pagefind-meta="type:…"``). The timeline and map show many events and places on
+one page each, and Pagefind indexes whole pages, so each event and place becomes a
 record of its own, from the model, pointing at its anchor on that page; those pages
 themselves are not indexed.
+
+The kind is metadata, not a Pagefind filter: Pagefind 1.5 writes its filter indexes in
+hash-map order, which would make two builds of the same exhibit differ. The search page
+filters by kind itself.
 """
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from .addresses import Addresses
 from .texts import Texts
 
 FOLDER = "pagefind"
-# The kinds of result, as pages label them (data-pagefind-filter="type:…"), with their plural.
+# The kinds of result, as pages label them (data-pagefind-meta="type:…"), with their plural.
 TYPES = (("Essay", "Essays"), ("Source", "Sources"), ("Event", "Events"), ("Place", "Places"), ("Page", "Pages"))
 # Pagefind writes ready-made interfaces we do not use (the search page has its own).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -69,11 +73,10 @@ def check_anchors(output: Path, found: list[Record], log: ErrorLog) -> None:
             path = output / page
             ids[page] = set(ID.findall(path.read_text(encoding="utf-8"))) if path.is_file() else None
         if ids[page] is None or anchor not in ids[page]:
-            setting = "DISCOVERY_EVENT_URL" if record.type == "Event" else "DISCOVERY_PLACE_URL"
-            log.error("pelicanconf.py", None,
-                      f"{setting}: {record.type.lower()} '{record.title}' should be shown at {record.url}, "
-                      f"but {'that page has no such anchor' if ids[page] is not None else 'no page ' + page + ' was written'}",
-                      f"set {setting} to where a page shows each {record.type.lower()}, or to '' for nowhere")
+            setting, kind = f"DISCOVERY_{record.type.upper()}_URL", record.type.lower()
+            problem = "that page has no such anchor" if ids[page] is not None else f"no page {page} was written"
+            log.error("pelicanconf.py", None, f"{setting}: {kind} '{record.title}' should be shown at {record.url}, "
+                      f"but {problem}", f"set {setting} to where a page shows each {kind}, or to '' for nowhere")
 
 
 async def _index(output: Path, found: list[Record], language: str, ignore: list[str]) -> None:
@@ -82,8 +85,7 @@ async def _index(output: Path, found: list[Record], language: str, ignore: list[
         await index.add_directory(str(output))
         for record in found:
             await index.add_custom_record(url=f"/{record.url}", content=record.content, language=language,
-                                          meta={"title": record.title, "type": record.type, **record.meta},
-                                          filters={"type": [record.type]})
+                                          meta={"title": record.title, "type": record.type, **record.meta})
 
 
 def write_index(output: Path, found: list[Record], language: str, ignore: list[str]) -> None:

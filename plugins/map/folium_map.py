@@ -26,9 +26,9 @@ from .model import MapView
 
 FIT_PADDING = (24, 24)
 FIT_MAX_ZOOM = 16
-# Markers closer than this (in pixels at the current zoom) merge into one cluster, so no two
-# targets overlap (WCAG 2.5.8) and ten thousand places stay quick to draw.
-CLUSTER_RADIUS = 48
+# Markers closer than this (in pixels at the current zoom) merge into one cluster, so targets do not
+# pile up (WCAG 2.5.8) and ten thousand places stay quick to draw. (Leaflet.markercluster's default.)
+CLUSTER_RADIUS = 80
 
 
 @contextmanager

@@ -151,7 +151,8 @@ def test_data_page_lists_every_file_with_its_licence(dev_site):
 
 
 def test_the_licence_is_a_setting(tmp_path):
-    cc0 = {"name": "CC0-1.0", "title": "Creative Commons Zero 1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
+    cc0 = {"name": "CC0-1.0", "title": "Creative Commons Zero 1.0",
+           "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
     site = build_copy(tmp_path, DATA_LICENSE=cc0)
     assert json.loads(site.text(f"{DATA}/datapackage.json"))["licenses"] == [cc0]
     assert "Creative Commons Zero 1.0</a> licence (CC0-1.0)" in site.text("data.html")

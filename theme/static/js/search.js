@@ -1,6 +1,8 @@
 /* The search page: runs the query in ?q= (and as the reader types) with Pagefind, in the browser.
    Results are built as DOM nodes: excerpts keep only their text and Pagefind's <mark> highlights.
-   Without JavaScript the page says where to browse instead. */
+   The kind of each result (essay, source, event, place, page) is in its metadata, so when the reader
+   narrows the kinds, every result is loaded to read it. Without JavaScript the page says where to
+   browse instead. */
 (function () {
   "use strict";
 
@@ -124,6 +126,17 @@
     });
   }
 
+  /* The results of the kinds asked for, each with its data() as Pagefind gives it. */
+  function ofChosenKinds(found) {
+    var kinds = chosenTypes();
+    if (!kinds) return Promise.resolve(found);
+    return Promise.all(found.map(function (result) { return result.data(); })).then(function (all) {
+      return all.filter(function (data) { return kinds.indexOf(data.meta.type) !== -1; }).map(function (data) {
+        return { data: function () { return Promise.resolve(data); } };
+      });
+    });
+  }
+
   function summary(term, count) {
     var among = chosenTypes() ? " among " + checked().map(function (box) {
       return box.parentNode.textContent.trim().toLowerCase();
@@ -146,12 +159,12 @@
       return Promise.resolve();
     }
     return load().then(function (pagefind) {
-      if (!pagefind || ticket !== latest) return null;
-      var filter = chosenTypes();
-      return pagefind.search(term, filter ? { filters: { type: { any: filter } } } : {});
+      return pagefind && ticket === latest ? pagefind.search(term) : null;
     }).then(function (search) {
-      if (!search || ticket !== latest) return;
-      results = search.results;
+      return search && ticket === latest ? ofChosenKinds(search.results) : null;
+    }).then(function (found) {
+      if (!found || ticket !== latest) return;
+      results = found;
       list.textContent = "";
       return showMore(false).then(function () {  // announce the count once the first results are there
         if (ticket === latest) say(summary(term, results.length));
