@@ -27,6 +27,9 @@ PLUGINS = [
 ARTICLE_PATHS = ["essays"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
+# theme/static/fonts is read in place by plugins/images (cards, favicons, maps); no page loads it, so
+# the theme copy skips any folder named "fonts" ("**/.*" is Pelican's own default, kept).
+IGNORE_FILES = ["**/.*", "fonts"]
 ARTICLE_URL = ARTICLE_SAVE_AS = "essays/{slug}.html"
 PAGE_URL = PAGE_SAVE_AS = "{slug}.html"
 

@@ -29,7 +29,10 @@ COUNTS = [
     (dt.date(1996, 12, 26), 150, True, "ICRC", (14, -36)),  # icrc-1996-12-26: "approximately 150"
     (dt.date(1996, 12, 28), 80, False, "Independent", (-30, -64)),  # independent-1996-12-28
     (dt.date(1997, 1, 1), 81, False, "AP", (-24, 16)),  # spokesman-review-1997-01-01
-    (dt.date(1997, 1, 18), 73, False, "CNN", (-22, -60)),  # cnn-1997-01-18
+    (dt.date(1997, 1, 5), 74, False, "AP", (-36, -66)),  # spokesman-review-1997-01-05
+    (dt.date(1997, 1, 8), 74, False, "ICRC", (12, -66)),  # icrc-1997-01-08
+    (dt.date(1997, 1, 18), 73, False, "CNN", (-46, 18)),  # cnn-1997-01-18
+    (dt.date(1997, 1, 26), 72, False, "AP", (-4, -66)),  # spokesman-review-1997-01-26: after the release of 26 Jan.
     (dt.date(1997, 2, 1), 73, False, "Fujimori", (-34, 16)),  # mofa-1997-02-01-press-conference
     (dt.date(1997, 2, 20), 72, False, "ICRC", (-22, -60)),  # icrc-1997-02-20
     (dt.date(1997, 4, 22), 72, False, "AP", (-60, -60)),  # ap-1997-04-22: held at the time of the raid
@@ -40,8 +43,8 @@ SIZE = (1600, 1000)
 TITLE = "Hostages still held, as the sources counted them"
 SUBTITLE = ("Counts reported between 19 December 1996 and 22 April 1997, placed at their date of publication. "
             "Schematic chart: the time axis is not to scale, and changes scale on 1 January.")
-CREDIT = ("Sources: ICRC (19 and 26 Dec. 1996, 20 Feb. 1997); CNN (20 Dec. 1996, two reports; 22 and 23 Dec.; "
-          "18 Jan. 1997); Associated Press (23 Dec. 1996; 1 Jan. and 22 Apr. 1997); The Independent "
+CREDIT = ("Sources: ICRC (19 and 26 Dec. 1996; 8 Jan. and 20 Feb. 1997); CNN (20 Dec. 1996, two reports; 22 and "
+          "23 Dec.; 18 Jan. 1997); Associated Press (23 Dec. 1996; 1, 5 and 26 Jan. and 22 Apr. 1997); The Independent "
           "(28 Dec. 1996); Fujimori, as reported by Japan's Foreign Ministry (1 Feb. 1997). "
           "The dotted line only joins the counts in order; it is not a continuous record.")
 
