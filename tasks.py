@@ -170,6 +170,28 @@ def test_setup(c):
     subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, check=True)
 
 
+@task(help={"into": "folder for the JSON reports and summary.md (default cache/lighthouse)"})
+def audit(c, into="cache/lighthouse"):
+    """Lighthouse on one page of each type of a production build (tools/audit.py); a report, not a gate."""
+    from tools.audit import build_and_audit
+
+    os.chdir(ROOT)
+    print(build_and_audit(PUBLISH_SETTINGS, ROOT / into))
+
+
+@task(help={"size": "small, 1000, scale, several joined by commas, or all (default small,1000)",
+            "runs": "runs of each build, interleaved; medians are reported (default 3)",
+            "parts": "timings, weight, profile, or several joined by commas (default all three)"})
+def bench(c, size="small,1000", runs=3, parts="timings,weight,profile"):
+    """Benchmarks (docs/PERFORMANCE.md): build times against plain Pelican, page weight, a profile."""
+    from tools.bench.cli import bench as run_bench
+
+    try:
+        print(run_bench(size, int(runs), parts, say=lambda line: print(line, file=sys.stderr, flush=True)))
+    except ValueError as exc:
+        raise Exit(f"Not run: {exc}", code=1) from None
+
+
 @task(help={"args": "extra pytest arguments, e.g. '-k footnotes -x'"})
 def test(c, args=""):
     """Run the whole test suite (unit, build and headless-browser tests)."""

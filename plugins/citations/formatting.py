@@ -49,6 +49,10 @@ def load_style(name_or_path: str) -> CitationStylesStyle:
 
 
 OTHER = {"id": "exhibit-other-source", "type": "book", "title": "Other"}
+# A number no real locator has, formatted in place of a numeric locator (see item_forms).
+STAND_IN = "97531"
+PLAIN_NUMBER = re.compile(r"[1-9][0-9]*")  # written the same by every numeric form
+STAND_IN_RE = re.compile(rf"(?<![\w.,]){STAND_IN}(?![\w])")
 # Bump when the formatting code changes, so cached results from older builds are not reused.
 CACHE_VERSION = 1
 
@@ -88,6 +92,7 @@ class CitationFormatter:
         self.style = load_style(style)
         self.cache_file = Path(cache_dir) / f"citations-{Path(style).stem}.json" if cache_dir else None
         self._memo: dict[str, object] = {}
+        self._forms_seen: dict[tuple, list[str]] = {}
         if self.cache_file and self.cache_file.exists():
             try:
                 self._memo = json.loads(self.cache_file.read_text(encoding="utf-8"))
@@ -118,23 +123,36 @@ class CitationFormatter:
 
     def item_forms(self, item: CiteItem) -> tuple[str, str]:
         """(first, subsequent) note text for one cited item, without final punctuation."""
-        csl = to_csl(self.sources[item.key])
+        if item.locator and PLAIN_NUMBER.fullmatch(item.locator):
+            # 'para. 4' and 'para. 7' differ only in the number, so a source is formatted once per
+            # label, with a stand-in number put back afterwards — unless the style writes the
+            # number otherwise (ordinals, roman numerals), where the stand-in does not appear as it is.
+            forms = self._forms(item.key, item.label, STAND_IN)
+            if all(len(STAND_IN_RE.findall(form)) == 1 for form in forms):
+                return tuple(STAND_IN_RE.sub(item.locator, form) for form in forms)
+        return tuple(self._forms(item.key, item.label, item.locator))
+
+    def _forms(self, key: str, label: str | None, locator_text: str | None) -> list[str]:
+        seen = self._forms_seen.get((key, label, locator_text))  # this build's records do not change
+        if seen is not None:
+            return seen
+        csl = to_csl(self.sources[key])
 
         def compute():
             # First, another source, then again: the third is the style's "subsequent"
             # short form (not "ibid", which depends on the note just before).
             bibliography = self._bibliography([csl, OTHER])
-            locator = {"locator": Locator(item.label, item.locator)} if item.locator else {}
-            citations = [Citation([CitationItem(item.key, **locator)]),
+            locator = {"locator": Locator(label, locator_text)} if locator_text else {}
+            citations = [Citation([CitationItem(key, **locator)]),
                          Citation([CitationItem(OTHER["id"])]),
-                         Citation([CitationItem(item.key, **locator)])]
+                         Citation([CitationItem(key, **locator)])]
             for citation in citations:
                 bibliography.register(citation)
             rendered = [_tidy(str(bibliography.cite(c, _ignore_missing))).rstrip(".") for c in citations]
             return [rendered[0], rendered[2]]
 
-        first, short = self._cached("note", csl, (item.label, item.locator), compute)
-        return first, short
+        forms = self._forms_seen[key, label, locator_text] = self._cached("note", csl, (label, locator_text), compute)
+        return forms
 
     def note(self, group: CitationGroup, cited_before: set[str], link) -> str:
         """The HTML of one note; ``cited_before`` is updated; ``link(key)`` gives a source page URL."""

@@ -66,6 +66,11 @@ def _header_end(text: str) -> int:
     return blank.end() if blank else len(text)
 
 
+def _undoubled(before: str, punctuation: str) -> str:
+    """The punctuation moved before a note, less a period the text already ends with ('p.m.')."""
+    return punctuation[1:] if punctuation.startswith(".") and before.endswith(".") else punctuation
+
+
 class CitationPreprocessor(Preprocessor):
     def run(self, lines):
         document = document_of(self.md)
@@ -82,7 +87,7 @@ class CitationPreprocessor(Preprocessor):
             position = end
             punctuation = TRAILING_PUNCTUATION.match(text[end:])
             if punctuation:
-                pieces.append(punctuation.group(0))
+                pieces.append(_undoubled(pieces[-1], punctuation.group(0)))
                 position += punctuation.end()
             if isinstance(found, CitationSyntaxError):
                 document.error(line, str(found), found.hint)

@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 
 # A bracketed group with '@' at the start of a word, not a link, footnote or span.
-GROUP = re.compile(r"(?<![\\!])\[(?!\^)(?P<inner>[^\[\]\n]*(?:^|(?<=[\s;\[-]))@[^\[\]\n]*)\](?![\(\[\{:])")
+GROUP = re.compile(r"(?<![\\!])\[(?!\^)(?P<inner>[^\[\]\n]*(?:^|(?<=[\s;\[-]))@[^\[\]\n]*)\](?![\(\[\{])")
+# '[@label]: …' opening a line (up to three spaces in) is a link reference definition, not a citation.
+DEFINITION_INDENT = re.compile(r" {0,3}")
 ITEM = re.compile(r"^(?P<prefix>[^@]*?)\s*(?P<suppress>-)?@(?P<key>[A-Za-z0-9][A-Za-z0-9_:.#$%&+?<>~/-]*"
                   r"(?<![.,:;])|\{[^}]+\})(?P<rest>.*)$", re.S)
 
@@ -106,6 +108,8 @@ def find_citations(text: str):
         elif fence is None and not raw.startswith(("    ", "\t")):
             for match in GROUP.finditer(raw):
                 inner = match.group("inner")
+                if raw.startswith(":", match.end()) and DEFINITION_INDENT.fullmatch(raw[: match.start()]):
+                    continue
                 if "`" in raw[: match.start()] and raw[: match.start()].count("`") % 2:
                     continue  # inside inline code
                 try:

@@ -2,12 +2,14 @@
 
 Modules: ``tables`` / ``downloads`` / ``datapackage`` (the data files), ``search_index``
 (Pagefind), ``metadata`` (Open Graph, Twitter card, JSON-LD), ``sitemap`` (sitemap.xml,
-robots.txt), ``pages`` (the generator of the search and Data pages).
+robots.txt), ``feed`` (the Atom feed's entries), ``pages`` (the generator of the search and
+Data pages).
 
 * ``initialized`` — setting defaults; this build's state (``settings['DISCOVERY']``);
 * ``generator_init`` — ``page_metadata(title, description, canonical)`` for templates;
 * ``article_generator_finalized`` — remember when each essay was last revised (sitemap);
 * ``get_generators`` — :class:`~discovery.pages.DiscoveryGenerator`;
+* ``feed_generated`` — the essays' Atom feed carries summaries, content notes and links (``feed``);
 * ``finalized`` — once every page is written into the build folder: sitemap.xml,
   robots.txt and the search index, the last step of a build. A failure is a build error.
 """
@@ -20,6 +22,7 @@ from jinja2 import pass_context
 from pelican import signals
 
 from .addresses import Addresses
+from .feed import essays_feed
 from .metadata import StructuredData
 from .pages import DiscoveryGenerator
 from .search_index import check_anchors, records, write_index
@@ -86,4 +89,5 @@ def register() -> None:
     signals.generator_init.connect(add_template_helpers)
     signals.article_generator_finalized.connect(remember_revisions)
     signals.get_generators.connect(add_generators)
+    signals.feed_generated.connect(essays_feed)
     signals.finalized.connect(finish)

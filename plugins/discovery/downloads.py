@@ -7,7 +7,7 @@ import hashlib
 import html
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from exhibit.csl import to_bibtex, to_csl
@@ -22,7 +22,7 @@ PACKAGE_FILE = "datapackage.json"  # the Data Package descriptor, beside the fil
 
 
 @dataclass(frozen=True)
-class Download:
+class DataFile:
     """One file of the data folder, as the Data page and ``datapackage.json`` list it."""
 
     name: str  # the Data Package resource name
@@ -31,9 +31,44 @@ class Download:
     path: str  # inside the data folder
     format: str
     mediatype: str
-    text: str
     tabular: bool = False  # described column by column (CSV)
     note: str = ""
+
+
+FILES = (
+    DataFile("events", EVENTS, "CSV", "events.csv", "csv", "text/csv", True),
+    DataFile("events-json", EVENTS, "JSON", "events.json", "json", "application/json",
+             note="the same columns; lists as lists"),
+    DataFile("events-timelinejs", EVENTS, "TimelineJS JSON", "events.timelinejs.json", "json", "application/json",
+             note="for Knight Lab's TimelineJS viewer; summaries as HTML with their notes"),
+    DataFile("places", PLACES, "CSV", "places.csv", "csv", "text/csv", True),
+    DataFile("places-geojson", PLACES, "GeoJSON", "places.geojson", "geojson", "application/geo+json",
+             note="points in WGS84; the other columns as properties"),
+    DataFile("sources", SOURCES, "CSV", "sources.csv", "csv", "text/csv", True),
+    DataFile("sources-csl", SOURCES, "CSL-JSON", "sources.csl.json", "json",
+             "application/vnd.citationstyles.csl+json", note="for Zotero, Pandoc and citeproc"),
+    DataFile("sources-bibtex", SOURCES, "BibTeX", "sources.bib", "bib", "application/x-bibtex",
+             note="biblatex-compatible, UTF-8"),
+)
+
+
+def links(folder: str) -> dict[str, list[tuple[str, str]]]:
+    """Each table's files as (format, address from the site root), for any page to link."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for file in FILES:
+        found.setdefault(file.table.name, []).append((file.label, f"{folder}/{file.path}"))
+    return found
+
+
+@dataclass(frozen=True)
+class Download(DataFile):
+    """A data file with its text."""
+
+    text: str = ""
+
+    @classmethod
+    def of(cls, file: DataFile, text: str) -> Download:
+        return cls(**{f.name: getattr(file, f.name) for f in fields(file)}, text=text)
 
     @property
     def bytes(self) -> int:
@@ -119,22 +154,15 @@ def downloads(exhibit: Exhibit, texts: Texts, addresses: Addresses, settings: di
     places = PLACES.rows(exhibit, lambda place: link(addresses.place(place)))
     sources = SOURCES.rows(exhibit, lambda source: link(addresses.source(source.key)))
     timeline = link(addresses.event_url.split("#")[0]) if addresses.event_url else None
-    return [
-        Download("events", EVENTS, "CSV", "events.csv", "csv", "text/csv", csv_text(EVENTS, events), True),
-        Download("events-json", EVENTS, "JSON", "events.json", "json", "application/json", _json(events),
-                 note="the same columns; lists as lists"),
-        Download("events-timelinejs", EVENTS, "TimelineJS JSON", "events.timelinejs.json", "json",
-                 "application/json",
-                 timelinejs_text(EVENTS.records(exhibit), texts, link(addresses.source("{key}")),
-                                 f"{settings['SITENAME']}: timeline", timeline),
-                 note="for Knight Lab's TimelineJS viewer; summaries as HTML with their notes"),
-        Download("places", PLACES, "CSV", "places.csv", "csv", "text/csv", csv_text(PLACES, places), True),
-        Download("places-geojson", PLACES, "GeoJSON", "places.geojson", "geojson", "application/geo+json",
-                 geojson_text(places), note="points in WGS84; the other columns as properties"),
-        Download("sources", SOURCES, "CSV", "sources.csv", "csv", "text/csv", csv_text(SOURCES, sources), True),
-        Download("sources-csl", SOURCES, "CSL-JSON", "sources.csl.json", "json",
-                 "application/vnd.citationstyles.csl+json", csl_json_text(SOURCES.records(exhibit)),
-                 note="for Zotero, Pandoc and citeproc"),
-        Download("sources-bibtex", SOURCES, "BibTeX", "sources.bib", "bib", "application/x-bibtex",
-                 bibtex_text(SOURCES.records(exhibit)), note="biblatex-compatible, UTF-8"),
-    ]
+    written = {
+        "events": csv_text(EVENTS, events),
+        "events-json": _json(events),
+        "events-timelinejs": timelinejs_text(EVENTS.records(exhibit), texts, link(addresses.source("{key}")),
+                                             f"{settings['SITENAME']}: timeline", timeline),
+        "places": csv_text(PLACES, places),
+        "places-geojson": geojson_text(places),
+        "sources": csv_text(SOURCES, sources),
+        "sources-csl": csl_json_text(SOURCES.records(exhibit)),
+        "sources-bibtex": bibtex_text(SOURCES.records(exhibit)),
+    }
+    return [Download.of(file, written[file.name]) for file in FILES]

@@ -49,6 +49,7 @@ class PageMeta:
     published: str | None
     modified: str | None
     jsonld: Markup
+    search: dict[str, str]  # Pagefind metadata of the page's result: languages that are not the exhibit's
 
 
 def _names(text: str | None) -> list[dict]:
@@ -90,7 +91,21 @@ class StructuredData:
             card=None if card else "summary",
             published=article.date.date().isoformat() if essay else None,
             modified=article.modified.date().isoformat() if essay and getattr(article, "modified", None) else None,
-            jsonld=script_json({"@context": "https://schema.org", "@graph": graph}))
+            jsonld=script_json({"@context": "https://schema.org", "@graph": graph}),
+            search=self._languages(context))
+
+    def _languages(self, context) -> dict[str, str]:
+        """What a search result needs to mark its language: a source's title is in the source's
+        language (its page is in the exhibit's); an essay may be written in another language."""
+        default = self.settings["DEFAULT_LANG"]
+        source, article = context.get("source"), context.get("article")
+        if isinstance(source, Source) and source.language != default:
+            return {"title_lang": source.language}
+        if article is not None and getattr(article, "essay", None):
+            lang = article.essay.lang or getattr(article, "lang", None)
+            if lang and lang != default:
+                return {"lang": lang}
+        return {}
 
     def _social_card(self, context) -> str | None:
         content = context.get("article") or context.get("page")

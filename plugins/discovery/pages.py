@@ -7,7 +7,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from .datapackage import descriptor
-from .downloads import PACKAGE_FILE, downloads
+from .downloads import PACKAGE_FILE, downloads, links
 from .search_index import FOLDER, TYPES
 from .tables import TABLES
 
@@ -16,7 +16,9 @@ class DiscoveryGenerator(Generator):
     """Reads nothing; writes search.html, data.html and the files the Data page lists."""
 
     def generate_context(self):
-        pass
+        """Every page may link the data files: ``data_downloads`` maps a table's name to its
+        files, as (format, address from the site root)."""
+        self.context["data_downloads"] = links(self.settings["DATA_DIR"])
 
     def generate_output(self, writer):
         settings, state = self.settings, self.settings["DISCOVERY"]

@@ -58,9 +58,8 @@ def records(exhibit: Exhibit, addresses: Addresses, texts: Texts) -> list[Record
                                 {"date": event.date.display}))
     for place in exhibit.places.values():
         if addresses.place(place):
-            names = [n for n in (place.name_es, place.name_ja) if n]
-            found.append(Record(addresses.place(place), place.name, "Place",
-                                " ".join([*(f"{name}." for name in names), texts.plain(place)])))
+            names = {f"name_{lang}": name for lang, name in (("es", place.name_es), ("ja", place.name_ja)) if name}
+            found.append(Record(addresses.place(place), place.name, "Place", texts.plain(place), names))
     return found
 
 

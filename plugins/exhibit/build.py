@@ -17,6 +17,7 @@ import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
@@ -103,6 +104,7 @@ def build(settings_file: str | Path, output: str | Path | None = None,
     shutil.rmtree(staging, ignore_errors=True)
     overrides.update(OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False)
     settings = load_settings(settings_file, overrides)
+    _keep_compiled_templates(settings)
     with _collect_pelican_messages() as messages:
         try:
             Pelican(settings).run()
@@ -117,6 +119,15 @@ def build(settings_file: str | Path, output: str | Path | None = None,
     write_manifest(staging, settings_file, settings)
     _swap_in(staging, target)
     return log
+
+
+def _keep_compiled_templates(settings: dict) -> None:
+    """Let every Jinja environment of the build keep compiled templates in ``CACHE_PATH/jinja``
+    (checked against each template's text, so an edited template is compiled again)."""
+    folder = Path(settings["CACHE_PATH"]) / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"],
+                                     "bytecode_cache": FileSystemBytecodeCache(str(folder))}
 
 
 def _tree_files(folder: Path):

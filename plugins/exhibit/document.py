@@ -1,6 +1,7 @@
 """The text being converted from Markdown, so extensions can report lines and record findings."""
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,16 +39,30 @@ def document_of(md: Markdown) -> Document | None:
     return getattr(md, "exhibit_document", None)
 
 
+META_PRIORITY = 27  # where Python-Markdown's meta extension registers its preprocessor
+
+
 class ExhibitMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader, telling our extensions which file they are converting.
 
     The finished :class:`Document` is returned in the metadata, so every essay,
-    page and source page carries it as ``content.document``.
+    page and source page carries it as ``content.document``. One converter serves
+    every file (set up once, reset before each), as building one costs more than
+    converting a short text.
     """
+
+    def _converter(self) -> Markdown:
+        if getattr(self, "_md", None) is None:
+            self._md = Markdown(**self.settings["MARKDOWN"])
+            self._meta = self._md.preprocessors["meta"]
+        elif "meta" not in self._md.preprocessors:  # Pelican took it out to convert the summary
+            self._md.preprocessors.register(self._meta, "meta", META_PRIORITY)
+        self._md.reset()
+        return self._md
 
     def read(self, source_path):
         self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
+        self._converter()
         document = Document(Path(source_path), self.settings["EXHIBIT"],
                             source_url=f"{{{{filename}}}}/{self.settings['EXHIBIT_SOURCES_DIR']}/{{key}}.md")
         self._md.exhibit_document = document
@@ -67,8 +82,29 @@ def render_markdown(settings: dict, text: str, path: Path, line: int,
     text will appear on, e.g. ``"../sources/{key}.html"``; ``id_prefix`` keeps the
     ids of its notes and paragraphs apart from those of other texts on that page.
     """
-    md = Markdown(**settings["MARKDOWN"])
     document = Document(Path(path), settings["EXHIBIT"], line_offset=line - 1, has_header=False,
                         source_url=source_url, id_prefix=id_prefix)
+    idle = _idle_converters(settings)
+    md = idle.pop() if idle else Markdown(**settings["MARKDOWN"])
     md.exhibit_document = document
-    return md.convert(text), document
+    try:
+        return md.convert(text), document
+    finally:
+        md.exhibit_document = None
+        md.reset()
+        idle.append(md)
+
+
+# Converters not in use, per exhibit and Markdown configuration: each is set up once and reset after
+# every text. A text converted while another is (an embed inside a field) takes a converter of its own.
+_IDLE: dict[int, tuple[dict, list[Markdown]]] = {}
+
+
+def _idle_converters(settings: dict) -> list[Markdown]:
+    exhibit, config = settings["EXHIBIT"], settings["MARKDOWN"]
+    key = id(exhibit)
+    if key not in _IDLE:
+        weakref.finalize(exhibit, _IDLE.pop, key, None)
+    if _IDLE.get(key, (None,))[0] is not config:
+        _IDLE[key] = (config, [])
+    return _IDLE[key][1]

@@ -10,6 +10,10 @@ Feature plugins register a handler per directive name in
 parsed arguments, the :class:`~exhibit.document.Document` and the line, and
 returns HTML; it raises :class:`EmbedError` for bad arguments. Each embed is
 recorded in ``document.embeds`` so a page knows which assets it needs.
+
+An embed is a block of its own: its HTML replaces the paragraph Markdown puts
+around it, whatever the HTML starts with (Python-Markdown keeps that paragraph
+unless the HTML opens with a block-level tag).
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from .document import Document, document_of
@@ -90,8 +95,10 @@ class EmbedPreprocessor(Preprocessor):
     def __init__(self, md, handlers: dict[str, Handler]):
         super().__init__(md)
         self.handlers = handlers
+        self.placeholders: list[str] = []  # the stash placeholders of this conversion's embeds
 
     def run(self, lines):
+        self.placeholders = []
         document = document_of(self.md)
         if document is None:
             return lines
@@ -112,7 +119,8 @@ class EmbedPreprocessor(Preprocessor):
                 continue
             html = self._render(match.group("body"), number, document)
             if html is not None:
-                output += ["", self.md.htmlStash.store(html), ""]
+                self.placeholders.append(self.md.htmlStash.store(html))
+                output += ["", self.placeholders[-1], ""]
         return output
 
     def _render(self, body: str, number: int, document: Document) -> str | None:
@@ -132,6 +140,21 @@ class EmbedPreprocessor(Preprocessor):
         return html
 
 
+class EmbedUnwrapper(Postprocessor):
+    """Takes each embed's placeholder out of its paragraph (``<p>`` or ``<p id="p-3">``), before
+    Python-Markdown puts the embed's HTML in its place."""
+
+    def __init__(self, md, embeds: EmbedPreprocessor):
+        super().__init__(md)
+        self.embeds = embeds
+
+    def run(self, text):
+        if not self.embeds.placeholders:
+            return text
+        alternatives = "|".join(re.escape(p) for p in self.embeds.placeholders)
+        return re.sub(rf"<p(?: [^>]*)?>\s*({alternatives})\s*</p>", r"\1", text)
+
+
 class EmbedExtension(Extension):
     def __init__(self, handlers: dict[str, Handler], **kwargs):
         super().__init__(**kwargs)
@@ -139,4 +162,7 @@ class EmbedExtension(Extension):
 
     def extendMarkdown(self, md):
         # Before 'meta' (27) so line numbers are the file's own.
-        md.preprocessors.register(EmbedPreprocessor(md, self.handlers), "exhibit_embeds", 29)
+        embeds = EmbedPreprocessor(md, self.handlers)
+        md.preprocessors.register(embeds, "exhibit_embeds", 29)
+        # Before 'raw_html' (30), which puts the stashed HTML in.
+        md.postprocessors.register(EmbedUnwrapper(md, embeds), "exhibit_embeds_unwrap", 35)

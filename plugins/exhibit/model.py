@@ -192,9 +192,14 @@ class Exhibit:
     unreadable: set[str] = field(default_factory=set)  # kinds of record whose file failed to parse
     cited_in: dict[str, list[CitedIn]] = field(default_factory=dict)  # source key → citing places
 
+    _essays_by_path: dict[Path, Essay] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def essay_for(self, path: str | Path) -> Essay | None:
-        path = Path(path).resolve()
-        return next((e for e in self.essays if e.path.resolve() == path), None)
+        if len(self._essays_by_path) != len(self.essays):  # indexed once the essays are loaded
+            self._essays_by_path = {}
+            for essay in self.essays:
+                self._essays_by_path.setdefault(essay.path.resolve(), essay)
+        return self._essays_by_path.get(Path(path).resolve())
 
     def events_at(self, place_key: str) -> list[Event]:
         return [e for e in self.events if place_key in e.places]

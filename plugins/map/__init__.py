@@ -20,7 +20,7 @@ from .directive import parse_map_embed
 from .generator import MapBuild, MapGenerator, map_embeds
 from .model import requested_places
 from .render import CSS, JS, PLACEHOLDER
-from .settings import apply_defaults
+from .settings import apply_defaults, check_places_per_page
 
 
 def map_embed(embed: Embed, document: Document) -> str:
@@ -35,6 +35,9 @@ def setup(pelican) -> None:
     apply_defaults(settings)
     exhibit = settings["EXHIBIT"]
     build = settings["MAP_BUILD"] = MapBuild()
+    problem = check_places_per_page(settings)
+    if problem:
+        exhibit.log.error("pelicanconf.py", None, problem, "for example MAP_PLACES_PER_PAGE = 100")
     if settings["MAP_BOUNDS"] is not None:
         try:
             build.bounds = Bounds.from_setting(settings["MAP_BOUNDS"])

@@ -2,6 +2,10 @@
 
 Runs after Pelican has read every essay and page (plugin generators come after
 Pelican's own), so each map knows which essays mention its places.
+
+The map page holds the maps and the first ``MAP_PLACES_PER_PAGE`` place entries
+(with their descriptions); longer lists continue on ``map-2.html``, ``map-3.html``…
+(named after ``MAP_SAVE_AS``), so a page stays light however many places there are.
 """
 from __future__ import annotations
 
@@ -17,8 +21,8 @@ from exhibit.model import CitedIn, Exhibit
 
 from .checks import Bounds
 from .directive import parse_map_embed
-from .model import (PRECISION_MEANING, EssayLink, MapView, PlaceView, place_views, requested_places,
-                    split_by_area)
+from .model import (PRECISION_MEANING, EssayLink, MapView, PlaceView, paginate, place_views,
+                    requested_places, split_by_area)
 from .render import CSS, JS, DrawnMap, MapDrawer, fill_placeholders
 
 
@@ -31,13 +35,33 @@ class MapBuild:
     pages: list = field(default_factory=list)  # Pelican content objects
 
 
-@dataclass
+@dataclass(eq=False)
 class Region:
     """One map of the map page with its heading: the focus area, or everything beyond it."""
 
     slug: str
     title: str
-    drawn: DrawnMap
+    places: list[PlaceView]
+    drawn: DrawnMap | None = None
+
+
+@dataclass(eq=False)
+class EntryPage:
+    """One page of place entries: its number, address and (region, its places on this page) pairs."""
+
+    number: int
+    save_as: str
+    sections: list[tuple[Region, list[PlaceView]]]
+
+    def shown(self, region: Region) -> list[PlaceView]:
+        """The places of ``region`` whose entries are on this page."""
+        return next((views for shown, views in self.sections if shown is region), [])
+
+    @property
+    def first_and_last(self) -> str:
+        """'Place A – Place B': the names of its first and last entries (one name for one entry)."""
+        first, last = self.sections[0][1][0], self.sections[-1][1][-1]
+        return first.place.name if first is last else f"{first.place.name} – {last.place.name}"
 
 
 def map_embeds(content) -> list[Embed]:
@@ -62,15 +86,21 @@ class MapGenerator(Generator):
     def generate_context(self):
         exhibit: Exhibit = self.settings["EXHIBIT"]
         build: MapBuild = self.settings["MAP_BUILD"]
-        self.drawer = MapDrawer(self.settings, self.env)
         mentions = essays_by_place(build.pages)
-        for page in build.pages:
-            self._fill_embeds(page, exhibit, mentions)
         views = place_views(list(exhibit.places.values()), exhibit, mentions)
         for view in views:
             self._describe(view)
         self.regions = self._regions(views, build.bounds)
-        self._add_cited_in(exhibit, views)
+        self.entry_pages = self._entry_pages(self.regions)
+        entries = {view.key: page.save_as for page in self.entry_pages
+                   for _, views in page.sections for view in views}
+        self.drawer = MapDrawer(self.settings, self.env, entries)
+        map_links = self.drawer.links(get_relative_path(self.settings["MAP_SAVE_AS"]), self.settings["MAP_SAVE_AS"])
+        for number, region in enumerate(self.regions, start=1):
+            region.drawn = self.drawer.draw(MapView(number, region.places), map_links)
+        for page in build.pages:
+            self._fill_embeds(page, exhibit, mentions)
+        self._add_cited_in(exhibit, views, entries)
 
     def _fill_embeds(self, page, exhibit: Exhibit, mentions) -> None:
         root, rendered = get_relative_path(page.save_as), {}
@@ -98,28 +128,31 @@ class MapGenerator(Generator):
         name = self.settings["MAP_BOUNDS_NAME"]
         groups = ([("focus", f"In {name}", inside), ("beyond", f"Beyond {name}", beyond)] if bounds
                   else [("places", "Every place", inside)])
-        regions = []
-        for slug, title, places in groups:
-            if places:
-                view = MapView(len(regions) + 1, [by_key[p.key] for p in places])
-                regions.append(Region(slug, title, self.drawer.draw(view)))
-        return regions
+        return [Region(slug, title, [by_key[p.key] for p in places]) for slug, title, places in groups if places]
 
-    def _add_cited_in(self, exhibit: Exhibit, views: list[PlaceView]) -> None:
-        """Source pages list the places that cite them ("Cited in this exhibit")."""
+    def _entry_pages(self, regions: list[Region]) -> list[EntryPage]:
+        by_slug = {region.slug: region for region in regions}
+        first = self.settings["MAP_SAVE_AS"]
+        pages = paginate([(r.slug, r.places) for r in regions], self.settings["MAP_PLACES_PER_PAGE"])
+        return [EntryPage(number, first if number == 1 else f"{first.removesuffix('.html')}-{number}.html",
+                          [(by_slug[slug], views) for slug, views in sections])
+                for number, sections in enumerate(pages, start=1)]
+
+    def _add_cited_in(self, exhibit: Exhibit, views: list[PlaceView], entries: dict[str, str]) -> None:
+        """Source pages list the places that cite them ("Cited in this exhibit"), linking to their entries."""
         for view in views:
             for key in dict.fromkeys([*view.place.sources, *view.cited]):
                 exhibit.cited_in.setdefault(key, []).append(
-                    CitedIn(f"Map: {view.place.name}", f"{self.settings['MAP_SAVE_AS']}#place-{view.key}",
-                            "place"))
+                    CitedIn(f"Map: {view.place.name}", f"{entries[view.key]}#place-{view.key}", "place"))
 
     def generate_output(self, writer):
-        save_as = self.settings["MAP_SAVE_AS"]
-        writer.write_file(save_as, self.get_template("map"), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"], url=save_as,
-                          page_name=save_as.removesuffix(".html"), regions=self.regions,
-                          map_css=CSS, map_js=JS, PRECISION_MEANING=PRECISION_MEANING,
-                          **self.drawer.links(get_relative_path(save_as), save_as))
+        for page in self.entry_pages:
+            links = self.drawer.links(get_relative_path(page.save_as), page.save_as)
+            writer.write_file(page.save_as, self.get_template("map"), self.context,
+                              relative_urls=self.settings["RELATIVE_URLS"], url=page.save_as,
+                              page_name=page.save_as.removesuffix(".html"), regions=self.regions,
+                              entry_page=page, entry_pages=self.entry_pages, map_css=CSS, map_js=JS,
+                              PRECISION_MEANING=PRECISION_MEANING, links=links, root=links.root)
         for url, script in self.drawer.scripts.items():
             path = Path(self.output_path) / url
             path.parent.mkdir(parents=True, exist_ok=True)

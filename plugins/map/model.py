@@ -63,19 +63,13 @@ class MapView:
     places: list[PlaceView]
     caption: str | None = None
 
-    def features(self) -> dict:
-        """A GeoJSON FeatureCollection with one point per distinct position.
-
-        Places at the same coordinates share a marker (its popup shows them all);
-        the popup text itself is not here but in the list beside the map.
-        """
-        by_position: dict[tuple[float, float], list[str]] = {}
+    def positions(self) -> list[tuple[tuple[float, float], list[PlaceView]]]:
+        """Each distinct (lat, lon) with the places there, in list order: places at the same
+        coordinates share a marker, whose popup shows them all."""
+        by_position: dict[tuple[float, float], list[PlaceView]] = {}
         for view in self.places:
-            by_position.setdefault((view.place.lat, view.place.lon), []).append(view.key)
-        return {"type": "FeatureCollection", "features": [
-            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-             "properties": {"places": keys}}
-            for (lat, lon), keys in by_position.items()]}
+            by_position.setdefault((view.place.lat, view.place.lon), []).append(view)
+        return list(by_position.items())
 
     def center_and_zoom(self) -> tuple[list[float], int] | None:
         """Where to look when every place is at one position; None when there are several."""
@@ -108,6 +102,21 @@ def requested_places(request: MapRequest, exhibit: Exhibit) -> list[Place]:
             raise EmbedError(f"unknown place '{key}'",
                              suggest(key, exhibit.places) or "add it to content/data/places.yaml")
     return [exhibit.places[k] for k in request.keys if k in exhibit.places]
+
+
+def paginate(sections: list[tuple[str, list[PlaceView]]], per_page: int) -> list[list[tuple[str, list[PlaceView]]]]:
+    """Entries of the sections (region slug, places) in pages of at most ``per_page`` places,
+    in order; a section that does not fit continues on the next page."""
+    pages: list[list[tuple[str, list[PlaceView]]]] = [[]]
+    room = per_page
+    for slug, views in sections:
+        while views:
+            if room == 0:
+                pages.append([])
+                room = per_page
+            pages[-1].append((slug, views[:room]))
+            views, room = views[room:], room - len(views[:room])
+    return pages
 
 
 def split_by_area(places: list[Place], bounds: Bounds | None) -> tuple[list[Place], list[Place]]:

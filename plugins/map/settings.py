@@ -6,6 +6,8 @@ OSM_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">Ope
 
 DEFAULTS: dict[str, tuple[object, str]] = {
     "MAP_SAVE_AS": ("map.html", "where the map page is written (and its address)"),
+    "MAP_PLACES_PER_PAGE": (100, "place entries (with descriptions) on the map page; more continue on "
+                                 "map-2.html, map-3.html… so a page stays light with thousands of places"),
     "MAP_SCRIPTS_DIR": ("maps", "folder of the generated per-map scripts"),
     "MAP_EVENT_URL": ("timeline.html#event-{id}",
                       "address of an event on the timeline, from the site root; empty: events are not linked"),
@@ -25,3 +27,12 @@ ZOOM_BY_PRECISION = {"exact": 17, "street": 16, "district": 14, "city": 11}
 def apply_defaults(settings: dict) -> None:
     for name, (default, _doc) in DEFAULTS.items():
         settings.setdefault(name, default)
+
+
+def check_places_per_page(settings: dict) -> str | None:
+    """What is wrong with ``MAP_PLACES_PER_PAGE`` (then set back to its default), or None."""
+    value = settings["MAP_PLACES_PER_PAGE"]
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return None
+    settings["MAP_PLACES_PER_PAGE"] = DEFAULTS["MAP_PLACES_PER_PAGE"][0]
+    return f"MAP_PLACES_PER_PAGE must be a whole number of at least 1, got {value!r}"

@@ -1,9 +1,10 @@
-"""The timeline: a page of every event, slices embedded in essays, and the events as data.
+"""The timeline: a page of every event and slices embedded in essays.
 
 * ``initialized`` — settings defaults; the timeline model (``settings['TIMELINE']``) from
   the exhibit's events; the ``{% timeline … %}`` embed;
 * a generator links events to the essays that embed them and to their sources' pages
-  ("cited in"), then writes the timeline page(s) and the JSON, CSV and TimelineJS exports;
+  ("cited in"), then writes the timeline page (the events as data files are the discovery
+  plugin's data downloads, which the page links);
 * ``finalized`` — keep the converted summaries in ``CACHE_PATH`` for the next build.
 """
 from __future__ import annotations
@@ -26,19 +27,18 @@ DEFAULTS = {
     # in 24-hour days from the start: 17 December 1996 is day 1, 22 April 1997 day 126.
     "TIMELINE_SIEGE_START": "1996-12-17 20:30",
     "TIMELINE_SIEGE_END": "1997-04-22",
-    # How each phase is named on the page and in the exports.
+    # How each phase is named on the page.
     "TIMELINE_PHASE_LABELS": {"seizure": "Seizure", "standoff": "Standoff", "negotiation": "Negotiation",
                               "rescue": "Rescue", "aftermath": "Aftermath"},
     # Where the timeline is written (one page: every event keeps the address timeline.html#event-<id>).
     "TIMELINE_SAVE_AS": "timeline.html",
     # Above this many events, each month (or year) is folded into a <details> that readers open.
     "TIMELINE_COLLAPSE_AFTER": 200,
+    # When more event summaries than this are not in the cache, they are converted by worker
+    # processes, one per core (a first build of a large exhibit).
+    "TIMELINE_PARALLEL_AFTER": 200,
     # Link from an event to a place, from the site root; {key} is the place's key. "" for no links.
     "TIMELINE_PLACE_URL": "map.html#place-{key}",
-    # The exports, from the site root.
-    "TIMELINE_JSON_SAVE_AS": "timeline/events.json",
-    "TIMELINE_CSV_SAVE_AS": "timeline/events.csv",
-    "TIMELINE_TIMELINEJS_SAVE_AS": "timeline/timelinejs.json",
 }
 
 

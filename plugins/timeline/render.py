@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -41,6 +43,8 @@ class Summaries:
         self._stored = _read_json(cache_file) if cache_file else {}
         self._used: dict[str, list] = {}
         self._html: dict[str, str] = {}
+        self._in_parallel: dict[str, list] = {}  # converted by worker processes this build
+        self._fingerprints: dict[str, str] = {}
         self._context = _build_fingerprint(settings)
 
     def html(self, event: Event, root: str) -> Markup:
@@ -48,22 +52,47 @@ class Summaries:
             self._html[event.id] = self._convert(event)
         return Markup(self._html[event.id].replace(ROOT, root))
 
+    def convert_all(self, events: list[Event]) -> None:
+        """Convert every summary now; when more than ``TIMELINE_PARALLEL_AFTER`` are not in the cache
+        (a first build of a large exhibit), in worker processes, one per core.
+
+        A worker keeps only summaries that convert without a message; any other (and any with an
+        embed, whose side effects belong to this process) is converted again here, so its
+        mistakes are reported as usual.
+        """
+        missing = [event for event in events if event.id not in self._html
+                   and self._fingerprint(event) not in self._stored and "{%" not in event.summary]
+        workers = min(_cores(), len(missing))
+        if len(missing) > self.settings["TIMELINE_PARALLEL_AFTER"] and workers > 1 and _can_fork():
+            self._in_parallel.update(_convert_in_workers(self, missing, workers))
+        for event in events:
+            self.html(event, ".")
+
     def _fingerprint(self, event: Event) -> str:
+        if event.id not in self._fingerprints:
+            self._fingerprints[event.id] = self._compute_fingerprint(event)
+        return self._fingerprints[event.id]
+
+    def _compute_fingerprint(self, event: Event) -> str:
         sources = self.exhibit.sources
         cited = sorted({word.rstrip(".:") for word in MENTIONED.findall(event.summary)})
         data = [self._context, event.id, event.summary, [(key, _record(sources.get(key))) for key in cited]]
         return hashlib.sha256(json.dumps(data).encode()).hexdigest()
 
+    def _render(self, event: Event) -> tuple[str, list[str]]:
+        """The summary as HTML, and the keys it cites."""
+        html, document = render_markdown(self.settings, event.summary, event.path, event.line_of("summary"),
+                                         self.source_url, id_prefix=f"event-{event.id}-")
+        return html, list(dict.fromkeys(key for c in document.citations for key in c.keys))
+
     def _convert(self, event: Event) -> str:
         fingerprint = self._fingerprint(event)
-        if fingerprint in self._stored:
-            html, cited = self._stored[fingerprint]
+        if fingerprint in self._stored or fingerprint in self._in_parallel:
+            html, cited = self._stored.get(fingerprint) or self._in_parallel[fingerprint]
         else:
             log = self.exhibit.log
             errors = len(log.errors)
-            html, document = render_markdown(self.settings, event.summary, event.path, event.line_of("summary"),
-                                             self.source_url, id_prefix=f"event-{event.id}-")
-            cited = list(dict.fromkeys(key for c in document.citations for key in c.keys))
+            html, cited = self._render(event)
             if len(log.errors) > errors:
                 return html
         self._used[fingerprint] = [html, cited]
@@ -81,6 +110,42 @@ class Summaries:
             partial = self.cache_file.with_suffix(f".{os.getpid()}.tmp")
             partial.write_text(json.dumps(self._used), encoding="utf-8")
             os.replace(partial, self.cache_file)
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+# What forked workers convert: (summaries, events), set just before the pool starts.
+_WORK: tuple[Summaries, list[Event]] | None = None
+
+
+def _convert_in_workers(summaries: Summaries, events: list[Event], workers: int) -> dict[str, list]:
+    """Fingerprint → [html, cited keys] for the summaries that converted without a message."""
+    global _WORK
+    _WORK = (summaries, events)
+    chunks = [range(start, len(events), workers * 4) for start in range(workers * 4)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return {fingerprint: result for done in pool.map(_convert_chunk, chunks)
+                    for fingerprint, result in done.items()}
+    finally:
+        _WORK = None
+
+
+def _convert_chunk(indices: range) -> dict[str, list]:
+    summaries, events = _WORK
+    log, done = summaries.exhibit.log, {}
+    for index in indices:
+        event, messages = events[index], len(log.entries)
+        html, cited = summaries._render(event)
+        if len(log.entries) == messages:
+            done[summaries._fingerprint(event)] = [html, cited]
+    return done
 
 
 # Any word a citation could name: a superset of the keys a summary cites.

@@ -1,20 +1,14 @@
 """Searching the built exhibit in a real browser: the header box, the search page, the keyboard."""
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import re
 
 import pytest
 
+from support import serve_folder
 from tests.search.sites import build_copy
 
 pytestmark = pytest.mark.browser
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def results(page) -> list[tuple[str, str, str]]:
@@ -65,7 +59,7 @@ def test_the_search_page_works_from_the_keyboard_and_announces_counts(watched, s
     watched.goto(f"{site}/search.html")
     watched.focus("#search-q")
     watched.keyboard.type("invented")  # results arrive as the reader pauses, without pressing Enter
-    watched.wait_for_function("document.querySelectorAll('.search-result').length > 0")
+    watched.wait_for_function("() => document.querySelectorAll('.search-result').length > 0")
     status = watched.locator("#search-status")
     assert status.get_attribute("role") == "status"
     assert {kind.split(" ·")[0] for _, kind, _ in results(watched)} >= {"Essay", "Source", "Event", "Place"}
@@ -86,6 +80,69 @@ def test_the_search_page_works_from_the_keyboard_and_announces_counts(watched, s
     assert watched.record["errors"] == []
 
 
+def test_results_in_other_languages_are_marked_with_their_language(watched, site):
+    watched.goto(f"{site}/search.html?q=conversaciones")
+    watched.wait_for_selector(".search-result")
+    title = watched.locator(".search-result__title a", has_text="Conversaciones en la residencia")
+    assert title.get_attribute("lang") == "es"  # the source's title, in the source's language
+    assert watched.locator(".search-result__excerpt").first.get_attribute("lang") is None  # our summary
+    watched.goto(f"{site}/search.html?q=recepciones")  # a place's other names are searched too
+    wait_for_status(watched, "^1 result for “recepciones”")
+    assert results(watched) == [("The reception hall", "Place", "/map.html#place-hall")]
+    name = watched.locator(".search-result__names span")
+    assert (name.inner_text(), name.get_attribute("lang")) == ("Salón de recepciones", "es")
+    assert watched.locator(".search-result__title a").get_attribute("lang") is None
+    assert "Salón" not in watched.inner_text(".search-result__excerpt")  # names are not in the excerpt
+    assert watched.record["errors"] == []
+
+
+def luminance(css: str) -> float:
+    red, green, blue = (int(v) / 255 for v in re.findall(r"[\d.]+", css)[:3])
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, other: str) -> float:
+    dark, light = sorted((luminance(one), luminance(other)))
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_header_focus_ring_and_current_link_are_visible(page, site):
+    page.goto(f"{site}/search.html")
+    header = page.eval_on_selector(".site-header", "e => getComputedStyle(e).backgroundColor")
+    current = page.locator(".site-nav a[aria-current]")
+    assert current.inner_text() == "Search"
+    style = current.evaluate("a => [getComputedStyle(a).borderBottomWidth, getComputedStyle(a).borderBottomColor]")
+    assert float(style[0].removesuffix("px")) >= 2 and contrast(style[1], header) >= 3
+    for selector, element_colour in ((".site-nav a >> nth=1", "color"), ("#site-search-q", "backgroundColor"),
+                                     (".site-search__button", "borderTopColor")):
+        page.locator(selector).focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # focus from the keyboard, so :focus-visible applies
+        ring, width, colour = page.evaluate(f"""() => {{
+            const s = getComputedStyle(document.activeElement);
+            return [s.outlineColor, s.outlineWidth, s.{element_colour}]; }}""")
+        assert float(width.removesuffix("px")) >= 2, selector
+        assert contrast(ring, header) >= 3 and contrast(ring, colour) >= 3, (selector, ring)
+
+
+@pytest.mark.parametrize("width", [375, 640, 768, 1024, 1280])
+def test_the_header_lays_out_in_rows_without_overflow(page, site, width):
+    """Title; then the navigation with the search box at its right, or the search box on its own row,
+    aligned with the navigation."""
+    page.set_viewport_size({"width": width, "height": 600})
+    page.goto(f"{site}/index.html")
+    box = {name: page.locator(selector).bounding_box() for name, selector in
+           (("title", ".site-title"), ("nav", ".site-nav"), ("search", ".site-search"), ("header", ".site-header"))}
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert box["nav"]["y"] >= box["title"]["y"] + box["title"]["height"]
+    if box["search"]["y"] < box["nav"]["y"] + box["nav"]["height"]:  # on the navigation's row
+        assert box["search"]["x"] >= box["nav"]["x"] + box["nav"]["width"] and width >= 900
+    else:
+        assert box["search"]["x"] == box["nav"]["x"] and width < 900
+    assert box["search"]["x"] + box["search"]["width"] <= width
+
+
 def add_rounds(content):
     with open(content / "data/events.yaml", "a", encoding="utf-8") as events:
         for day in range(1, 13):
@@ -100,13 +157,8 @@ def under_a_sub_path(tmp_path_factory):
     root = tmp_path_factory.mktemp("host")
     build_copy(root / "work", edit=add_rounds)
     (root / "work/output").rename(root / "exhibit")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/exhibit"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(root) as url:
+        yield f"{url}/exhibit"
 
 
 def test_search_works_from_a_sub_path(page, under_a_sub_path):
@@ -121,6 +173,6 @@ def test_more_results_come_in_batches_and_focus_moves_to_the_first_new_one(page,
     assert page.locator(".search-result").count() == 10
     page.focus(".search-more button")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelectorAll('.search-result').length === 12")
+    page.wait_for_function("() => document.querySelectorAll('.search-result').length === 12")
     assert page.evaluate("document.activeElement.textContent") == results(page)[10][0]
     assert page.locator(".search-more").is_hidden()

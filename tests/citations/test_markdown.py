@@ -79,6 +79,26 @@ def test_punctuation_moves_before_the_note_and_the_space_goes(exhibit):
         html.startswith('<p id="p-1">He said "no",<sup')
 
 
+NOTE_1 = ('<sup id="fnref-exhibit-cite-1"><a aria-label="Note 1" class="footnote-ref" href="#fn-exhibit-cite-1" '
+          'role="doc-noteref">1</a></sup>')
+
+
+def test_a_citation_before_a_colon_becomes_a_note_and_the_colon_moves(exhibit):
+    html, document = render("As the paper reported [@gazette-1997-01]: the talks began.", exhibit)
+    assert html.startswith(f'<p id="p-1">As the paper reported:{NOTE_1} the talks began.</p>')
+    assert [c.keys for c in document.citations] == [["gazette-1997-01"]]
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("They came at 3 p.m. [@gazette-1997-01].", "They came at 3 p.m." + NOTE_1),
+    ("They came at 3 p.m. [@gazette-1997-01], then left.", "They came at 3 p.m.," + NOTE_1 + " then left"),
+    ("They came at three [@gazette-1997-01].", "They came at three." + NOTE_1),
+])
+def test_a_period_after_an_abbreviation_is_not_doubled(exhibit, source, expected):
+    html, _ = render(source, exhibit)
+    assert html.startswith(f'<p id="p-1">{expected}')
+
+
 def test_unknown_and_draft_keys_are_errors_with_line_and_suggestion(exhibit):
     _, document = render("Intro.\n\nBad [@gazette-1996-12-81].\n\nDraft [@draft-report].\n\n[@x, p 2 3]",
                          exhibit)

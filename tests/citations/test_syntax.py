@@ -42,6 +42,18 @@ def test_malformed_citations_are_errors_not_text(text, message):
     assert found.hint
 
 
+@pytest.mark.parametrize("text", ["as the paper reported [@key]: the guests", "it said [see @key, p. 2]: no",
+                                  "> quoted [@key]: more"])
+def test_a_citation_followed_by_a_colon_is_a_citation(text):
+    (group,) = groups(text)
+    assert group.items[0].key == "key"
+
+
+@pytest.mark.parametrize("text", ["[@key]: https://example.org", "   [@key]: https://example.org"])
+def test_a_bracket_and_colon_opening_a_line_is_a_link_definition(text):
+    assert groups(text) == []
+
+
 def test_lines_are_counted_in_the_whole_text():
     text = "Title: x\n\nFirst [@a].\n\n```\n[@skipped]\n```\nLast [@b, p. 1]."
     assert [(line, g.items[0].key) for _, _, line, g in find_citations(text)] == [(3, "a"), (8, "b")]

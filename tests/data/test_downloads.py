@@ -19,6 +19,7 @@ from discovery.tables import EVENTS, PLACES, SOURCES, TABLES
 from exhibit.model import EVENT_FIELDS, PLACE_FIELDS, SOURCE_FIELDS
 
 from tests.search.sites import build_copy, cite_in_an_event
+from tests.timeline.timeline_data import overlay
 
 DATA = "data"
 
@@ -137,6 +138,20 @@ def test_timelinejs_has_a_slide_per_event_with_escaped_titles(tmp_path):
     assert second["start_date"] == {"year": 1997, "month": 1} and second["display_date"] == "January 1997"
     assert '<a class="cite-source" href="../sources/daily-1996-12-18.html">' in first["text"]["text"]
     assert 'href="../timeline.html"' in data["title"]["text"]["text"]
+
+
+def test_timelinejs_dates_follow_knight_labs_fields(tmp_path):
+    """Times, spans and partial dates, on the timeline tests' events."""
+    site = build_copy(tmp_path, edit=overlay)
+    slides = {slide["unique_id"]: slide for slide in json.loads(site.text(f"{DATA}/events.timelinejs.json"))["events"]}
+    assert len(slides) == 8
+    raid = slides["raid"]
+    assert raid["start_date"] == {"year": 1997, "month": 4, "day": 22, "hour": 15, "minute": 23}
+    assert raid["group"] == "Rescue" and raid["display_date"] == "22 April 1997, 15:23"
+    assert "end_date" not in raid
+    assert slides["first-night"]["end_date"] == {"year": 1996, "month": 12, "day": 18}
+    assert slides["talks-begin"]["start_date"] == {"year": 1997, "month": 1}
+    assert slides["inquiry-opens"]["start_date"] == {"year": 2001}
 
 
 def test_data_page_lists_every_file_with_its_licence(dev_site):

@@ -72,12 +72,14 @@ def test_essay_with_two_maps_loads_leaflet_once_and_draws_both(built):
     map_scripts = [s for s in scripts(essay) if "/maps/" in s]
     assert len(map_scripts) == 2
     first = (built.output / "essays" / map_scripts[0]).read_text(encoding="utf-8")
-    assert '"properties":{"places":["hall","gate"]}' in first  # one marker for the two places at one point
+    # One marker for the two places at one point; its popup links to the map page's entries.
+    assert '"coordinates":[[-77.03,-12.1]],"type":"MultiPoint"},"properties":{"at":[[0,1]]' in first
+    assert '"pages":["../map.html"]' in first
     assert 'L.map(\n                "map_1_1"' in first
     assert '<a class="place-card__name" href="../map.html#place-gate">' in essay
 
 
-def test_place_text_never_reaches_javascript_and_is_shown_as_text(built):
+def test_place_text_is_shown_as_text_and_reaches_scripts_only_as_escaped_json(built):
     hostile = 'Gate &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; \\1 `${x}` &amp; co'
     for page in ("map.html", "essays/arrival.html"):
         html = built.html(page)
@@ -85,7 +87,9 @@ def test_place_text_never_reaches_javascript_and_is_shown_as_text(built):
         assert '<script>alert("x")' not in html
     for script in (built.output / "maps").iterdir():
         text = script.read_text(encoding="utf-8")
-        assert "Gate" not in text and "reception hall" not in text
+        assert "<script>" not in text and "</script>" not in text
+        if "Gate" in text:
+            assert '"Gate \\u003cscript\\u003ealert(\\"x\\")\\u003c/script\\u003e \\\\1 `${x}` \\u0026 co"' in text
 
 
 def test_source_pages_list_the_places_that_cite_them(built):
@@ -102,7 +106,7 @@ def test_two_builds_give_the_same_bytes(atlas, tmp_path):
     atlas.output = tmp_path / "second"
     atlas.build()
     second = maps_and_pages(atlas.output)
-    assert len(first) == 7 and first == second  # map page, 2 essays, 4 distinct map scripts
+    assert len(first) == 8 and first == second  # map page, 2 essays, 5 map scripts
 
 
 def test_the_project_settings_put_the_map_in_the_menu(built):
@@ -176,6 +180,11 @@ def test_a_malformed_bounds_setting_is_reported(atlas):
     assert "MAP_BOUNDS must be [[south, west], [north, east]]" in report
 
 
+def test_a_page_size_below_one_is_reported(atlas):
+    report = "\n".join(errors_of_build(atlas, MAP_PLACES_PER_PAGE=0))
+    assert "pelicanconf.py: error: MAP_PLACES_PER_PAGE must be a whole number of at least 1, got 0" in report
+
+
 def errors_of_build(exhibit, **settings) -> list[str]:
     with pytest.raises(ExhibitBuildError) as info:
         exhibit.build(**settings)
@@ -188,3 +197,24 @@ def test_maps_without_tiles_or_timeline(atlas):
     assert "#event-" not in page and "<time datetime=\"1996-12-17\">17 December 1996</time>: Guests arrive" in page
     for script in (atlas.output / "maps").iterdir():
         assert "tileLayer" not in script.read_text(encoding="utf-8")
+
+
+def test_long_lists_of_places_continue_on_further_pages(atlas):
+    atlas.build(MAP_PLACES_PER_PAGE=3)
+    first, second = atlas.html("map.html"), atlas.html("map-2.html")
+    entries = r'<li class="place-entry" id="place-([a-z-]+)">'
+    assert re.findall(entries, first) == ["hall", "gate", "annex"]
+    assert re.findall(entries, second) == ["harbour"]
+    # Every place keeps its address on the map page: a line that links on to its entry.
+    assert '<li id="place-harbour"><a href="map-2.html#place-harbour">The harbour office</a>' in first
+    # Both maps stay on the first page; their popups send the harbour to the second.
+    assert len(scripts(first)) == 5 and scripts(second) == []
+    beyond = next(s for s in scripts(first)[3:] if "139.6503" in (atlas.output / s).read_text(encoding="utf-8"))
+    assert '"pages":["map-2.html"]' in (atlas.output / beyond).read_text(encoding="utf-8")
+    assert '<h2 id="beyond-title">Beyond Lima</h2>' in second and "An invented hall" not in second
+    assert '<a href="map-2.html" title="The harbour office">2</a>' in first
+    assert '<span aria-current="page">2</span>' in second and '<a href="map.html">The maps</a>' in second
+    # Every link to a place leads to the page that holds its entry.
+    assert '<a class="place-card__name" href="../map-2.html#place-harbour">' in atlas.html("essays/arrival.html")
+    assert '<a href="../map-2.html#place-harbour">Map: The harbour office</a>' in atlas.html(
+        "sources/gazeta-1997-01.html")

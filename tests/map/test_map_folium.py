@@ -1,10 +1,12 @@
-"""folium's part: Leaflet code with stable ids, no CDN, no text of ours."""
+"""folium's part: Leaflet code with stable ids, no CDN, and our text only as escaped JSON."""
 from pathlib import Path
 
 import branca.element
 
 from exhibit.model import Place
 from map.folium_map import map_script, numbered_ids, script_name
+from map.geojson import map_data
+from map.links import PageLinks
 from map.model import MapView, PlaceView
 from map.settings import DEFAULTS
 
@@ -18,10 +20,15 @@ def view(number=1):
     return MapView(number, [PlaceView(p) for p in places])
 
 
+def script_of(map_view, settings=SETTINGS):
+    links = PageLinks(".", "map.html", {"a": "map.html", "b": "map.html"}, "")
+    return map_script(map_view, map_data(map_view, links), settings)
+
+
 def test_the_same_map_gives_the_same_script_and_two_maps_on_a_page_differ():
-    first_id, first = map_script(view(1), SETTINGS)
-    again_id, again = map_script(view(1), SETTINGS)
-    second_id, second = map_script(view(2), SETTINGS)
+    first_id, first = script_of(view(1))
+    again_id, again = script_of(view(1))
+    second_id, second = script_of(view(2))
     assert (first_id, first) == (again_id, again)
     assert first_id == "map_1_1" and second_id == "map_2_1"
     assert "map_1_" not in second
@@ -29,12 +36,19 @@ def test_the_same_map_gives_the_same_script_and_two_maps_on_a_page_differ():
 
 
 def test_the_script_draws_tiles_and_markers_with_our_helpers_only():
-    _, script = map_script(view(), SETTINGS)
+    _, script = script_of(view())
     assert script.startswith("// Drawn by folium") and 'document.addEventListener("DOMContentLoaded"' in script
-    assert '"pointToLayer": exhibitMap.placeMarker' in script and "(exhibitMap.bindPlaces)(feature, layer)" in script
+    assert '"pointToLayer": exhibitMap.placeMarker' in script and "bindPlaces" not in script
     assert "map_1_1.fitBounds(" in script and '"scrollWheelZoom": false' in script
-    for absent in ("script>", "alert", "\\1", "`", "$(", "http://", "cdn", "jquery"):
+    for absent in ("$(", "http://", "cdn", "jquery"):
         assert absent not in script.lower()
+
+
+def test_names_reach_the_script_only_as_escaped_json():
+    _, script = script_of(view())
+    assert '"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\\\1 `x`"' in script
+    for absent in ("<", ">", "&", "'"):
+        assert absent not in script.split("L.geoJson(")[1].split(", {")[0]
 
 
 def test_random_ids_come_back_after_drawing():
@@ -44,5 +58,5 @@ def test_random_ids_come_back_after_drawing():
 
 
 def test_no_tile_server_means_no_tile_layer():
-    _, script = map_script(view(), {**SETTINGS, "MAP_TILES_URL": ""})
+    _, script = script_of(view(), {**SETTINGS, "MAP_TILES_URL": ""})
     assert "tileLayer" not in script and "L.geoJson" in script

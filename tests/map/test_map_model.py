@@ -3,7 +3,7 @@ from pathlib import Path
 
 from exhibit.dates import PartialDate
 from exhibit.model import Event, Exhibit, Place
-from map.model import MapView, PlaceView, events_of, split_by_area
+from map.model import MapView, PlaceView, events_of, paginate, split_by_area
 from map.checks import Bounds
 
 
@@ -12,15 +12,12 @@ def place(key, lat, lon, precision="street", events=()):
                  precision=precision, events=list(events))
 
 
-def test_places_at_one_point_share_a_marker_and_only_keys_go_into_the_data():
-    view = MapView(1, [PlaceView(place("residence", -12.09139, -77.04944)),
-                       PlaceView(place("cordon", -12.09139, -77.04944)),
-                       PlaceView(place("talks-house", -12.0911, -77.0498))])
-    assert view.features() == {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [-77.04944, -12.09139]},
-         "properties": {"places": ["residence", "cordon"]}},
-        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [-77.0498, -12.0911]},
-         "properties": {"places": ["talks-house"]}}]}
+def test_places_at_one_point_share_a_position():
+    residence, cordon, house = (PlaceView(place("residence", -12.09139, -77.04944)),
+                                PlaceView(place("cordon", -12.09139, -77.04944)),
+                                PlaceView(place("talks-house", -12.0911, -77.0498)))
+    view = MapView(1, [residence, cordon, house])
+    assert view.positions() == [((-12.09139, -77.04944), [residence, cordon]), ((-12.0911, -77.0498), [house])]
     assert view.center_and_zoom() is None
     assert view.bounds() == [[-12.09139, -77.0498], [-12.0911, -77.04944]]  # [[south, west], [north, east]]
 
@@ -50,3 +47,10 @@ def test_places_split_into_the_focus_area_and_beyond():
     lima, tokyo = place("lima", -12.05, -77.04), place("tokyo", 35.67, 139.65)
     assert split_by_area([tokyo, lima], Bounds(-12.5, -77.2, -11.6, -76.7)) == ([lima], [tokyo])
     assert split_by_area([tokyo, lima], None) == ([tokyo, lima], [])
+
+
+def test_entries_are_paged_in_order_and_a_region_may_continue_on_the_next_page():
+    assert paginate([("focus", [1, 2, 3]), ("beyond", [4, 5])], 2) == [
+        [("focus", [1, 2])], [("focus", [3]), ("beyond", [4])], [("beyond", [5])]]
+    assert paginate([("focus", [1, 2])], 2) == [[("focus", [1, 2])]]
+    assert paginate([], 200) == [[]]

@@ -4,24 +4,12 @@ from pathlib import Path
 import pytest
 
 from exhibit.build import load_settings
+from tools.audit import PAGE_TYPES  # one page of each type
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
-PAGE_TYPES = {
-    "home": "index.html",
-    "essay": "essays/the-seizure.html",
-    "essay with tables": "essays/how-the-news-told-it.html",
-    "source": "sources/cnn-1996-12-20.html",
-    "sources index": "sources/index.html",
-    "timeline": "timeline.html",
-    "map": "map.html",
-    "search": "search.html",
-    "data": "data.html",
-    "about": "about.html",
-    "404": "404.html",
-}
 PUBLIC_URL = load_settings(ROOT / "publishconf.py")["PUBLIC_URL"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

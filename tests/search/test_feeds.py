@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree as ET
 
+from discovery.feed import entry_html, safe_html
 from tests.search.sites import MINI
 
 PUBLIC = "https://lima-1996.example.org"
@@ -26,8 +27,22 @@ def summaries() -> dict[str, str]:
     return found
 
 
-def test_the_feed_has_one_entry_per_essay_linking_to_its_page(public_site):
+def content_notes() -> dict[str, str]:
+    found = {}
+    for essay in sorted((MINI / "essays").glob("*.md")):
+        header = dict(re.findall(r"^(\w[\w-]*): (.*)$", essay.read_text(encoding="utf-8").split("\n\n")[0], re.M))
+        if "Content-Note" in header:
+            found[header["Title"]] = header["Content-Note"]
+    return found
+
+
+def test_the_feed_is_valid_atom_with_one_entry_per_essay_linking_to_its_page(public_site):
     feed = ET.fromstring((public_site.output / "feeds/essays.atom.xml").read_bytes())
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    # RFC 4287: a feed has id, title, updated and (here, for every entry) an author.
+    for name in ("id", "title", "updated", "author/atom:name"):
+        assert (feed.findtext(f"atom:{name}", namespaces=ATOM) or "").strip(), name
+    assert feed.findtext("atom:title", namespaces=ATOM) == "126 Days in Lima: essays"
     assert feed.find("atom:link[@rel='self']", ATOM).get("href") == f"{PUBLIC}/feeds/essays.atom.xml"
     entries = feed.findall("atom:entry", ATOM)
     expected = summaries()
@@ -35,17 +50,43 @@ def test_the_feed_has_one_entry_per_essay_linking_to_its_page(public_site):
     ids = [e.find("atom:id", ATOM).text for e in entries]
     assert len(set(ids)) == len(ids) and all(i.startswith("tag:lima-1996.example.org,") for i in ids)
     for entry in entries:
+        for name in ("id", "title", "updated", "author/atom:name"):
+            assert (entry.findtext(f"atom:{name}", namespaces=ATOM) or "").strip(), name
         link = entry.find("atom:link[@rel='alternate']", ATOM).get("href")
         assert page_of(public_site, link).is_file(), link
-        summary = entry.find("atom:summary", ATOM).text
-        assert summary == f"<p>{expected[entry.find('atom:title', ATOM).text]}</p>"
-        content = entry.find("atom:content", ATOM).text
-        for href in re.findall(r'href="([^"#][^"]*)"', content):  # links out of the text are absolute
-            if href.startswith(PUBLIC):
-                assert page_of(public_site, href).is_file(), href
+        # The summary, then a link to the essay; never the essay's full text with its embeds.
+        summary = entry.find("atom:summary", ATOM)
+        assert summary.get("type") == "html" and entry.find("atom:content", ATOM) is None
+        text = summary.text
+        assert text.startswith(f"<p>{expected[entry.find('atom:title', ATOM).text]}</p>")
+        assert text.endswith(f'<p><a href="{link}">Read the essay in the exhibit</a></p>')
     # Every page links the feed.
     assert f'type="application/atom+xml" title="126 Days in Lima: essays" href="{PUBLIC}/feeds/essays.atom.xml"' in (
         public_site.text("essays/talks.html"))
+
+
+def test_feed_entries_carry_the_content_note_as_text_and_nothing_that_runs(public_site):
+    raw = (public_site.output / "feeds/essays.atom.xml").read_text(encoding="utf-8")
+    feed = ET.fromstring(raw.encode("utf-8"))
+    notes = content_notes()
+    assert notes  # the fixture has an essay with a content note
+    for entry in feed.findall("atom:entry", ATOM):
+        note = notes.get(entry.find("atom:title", ATOM).text)
+        text = entry.find("atom:summary", ATOM).text
+        assert (f"<p><strong>Content note.</strong> {note}</p>" in text) == bool(note)
+    for unsafe in ("<script", "&lt;script", "<iframe", "&lt;iframe", "data-pagefind", "footnote-ref"):
+        assert unsafe not in raw
+
+
+def test_feed_html_is_cleaned_of_anything_that_runs_and_links_are_absolute():
+    fragment = ('<p onclick="steal()">The <span lang="es">toma</span> of the <a href="../sources/a.html">hall</a>'
+                '<sup id="fnref-1"><a role="doc-noteref" class="footnote-ref" href="#fn-1">1</a></sup>.'
+                '<script>alert(1)</script><iframe src="https://elsewhere.example/"></iframe></p>')
+    assert safe_html(fragment, "https://x.example/essays/e.html") == (
+        '<p>The <span lang="es">toma</span> of the <a href="https://x.example/sources/a.html">hall</a>.</p>')
+    assert entry_html("<p>Short.</p>", "Violence & <death>.", "https://x.example/e.html") == (
+        '<p>Short.</p>\n<p><strong>Content note.</strong> Violence &amp; &lt;death&gt;.</p>\n'
+        '<p><a href="https://x.example/e.html">Read the essay in the exhibit</a></p>')
 
 
 def test_the_sitemap_lists_every_page_at_its_canonical_address(public_site):

@@ -103,3 +103,22 @@ def test_a_failed_index_fails_the_build_and_keeps_the_previous_output(tmp_path, 
         build(ROOT / "pelicanconf.py", site.output, {"PATH": str(site.content), "CACHE_PATH": str(tmp_path / "cache")})
     assert "pagefind: error: the search index could not be built" in info.value.log.report()
     assert {p: p.read_bytes() for p in site.output.rglob("*") if p.is_file()} == before
+
+
+def test_pages_tell_search_the_languages_of_their_titles_and_texts(dev_site, tmp_path):
+    """A source's title is in its own language; an essay may be written in another language."""
+    assert ('<meta name="search-title-lang" content="es" data-pagefind-meta="title_lang[content]">'
+            in dev_site.text("sources/gazeta-1997-01.html"))
+    for page in ("sources/daily-1996-12-18.html", "essays/talks.html", "about.html"):
+        assert 'name="search-' not in dev_site.text(page), page
+
+    def spanish_essay(content):
+        essay = content / "essays/02-talks.md"
+        essay.write_text(essay.read_text(encoding="utf-8").replace("Order: 2\n", "Order: 2\nLang: es\n", 1),
+                         encoding="utf-8")
+
+    # Pelican writes an essay in another language to {slug}-{lang}.html unless told otherwise.
+    site = build_copy(tmp_path, edit=spanish_essay, ARTICLE_LANG_SAVE_AS="essays/{slug}.html",
+                      ARTICLE_LANG_URL="essays/{slug}.html")
+    assert ('<meta name="search-lang" content="es" data-pagefind-meta="lang[content]">'
+            in site.text("essays/talks.html"))

@@ -1,6 +1,4 @@
-"""Whole builds with the timeline: the page, embeds in essays, exports, and every mistake located."""
-import csv
-import io
+"""Whole builds with the timeline: the page, embeds in essays, links to the data, and every mistake located."""
 import json
 import re
 from collections import Counter
@@ -9,6 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 from exhibit.errors import ExhibitBuildError
+from timeline_data import events_yaml
 
 
 class Ids(HTMLParser):
@@ -115,42 +114,13 @@ def test_source_pages_list_the_events_that_cite_them(built):
     assert '<a href="../timeline.html#event-inquiry-opens">Timeline: An inquiry opens (2001)</a>' in page
 
 
-def test_exports_are_linked_and_hold_every_event(built):
+def test_the_page_links_the_events_as_data_downloads(built):
+    """The files themselves are the data downloads, tested in tests/data."""
     page = built.html("timeline.html")
-    for href in ("timeline/events.json", "timeline/events.csv", "timeline/timelinejs.json"):
-        assert f'<a href="./{href}" download>' in page
-    records = json.loads(built.html("timeline/events.json"))
-    assert [r["id"] for r in records][:3] == ["guests-arrive", "hall-taken", "first-night"]
-    raid = next(r for r in records if r["id"] == "raid")
-    assert raid == {"id": "raid", "date": "1997-04-22", "time": "15:23", "end": None, "title": "The raid",
-                    "summary": "The siege ends on its last day [@almanac-entry].", "phase": "rescue",
-                    "tags": ["assault"], "sources": ["almanac-entry"], "places": ["hall"],
-                    "siege_days": [126, 126], "url": "timeline.html#event-raid"}
-    rows = list(csv.DictReader(io.StringIO(built.html("timeline/events.csv"))))
-    assert len(rows) == 8 and rows[1]["sources"] == "daily-1996-12-18;almanac-entry"
-    assert rows[2]["end"] == "1996-12-18" and rows[2]["siege_days"] == "1;1"
-
-
-def test_timelinejs_export_has_knight_labs_fields(built):
-    data = json.loads(built.html("timeline/timelinejs.json"))
-    assert data["title"]["text"]["headline"] == "126 Days in Lima: timeline"
-    assert data["eras"][0]["start_date"] == {"year": 1996, "month": 12, "day": 17, "hour": 20, "minute": 30}
-    slides = {slide["unique_id"]: slide for slide in data["events"]}
-    assert slides["raid"]["start_date"] == {"year": 1997, "month": 4, "day": 22, "hour": 15, "minute": 23}
-    assert slides["raid"]["group"] == "Rescue" and slides["raid"]["display_date"] == "22 April 1997, 15:23"
-    assert slides["raid"]["text"]["headline"] == "The raid"
-    assert 'href="./sources/almanac-entry.html"' in slides["raid"]["text"]["text"]
-    assert slides["first-night"]["end_date"] == {"year": 1996, "month": 12, "day": 18}
-    assert slides["talks-begin"]["start_date"] == {"year": 1997, "month": 1}
-    assert slides["inquiry-opens"]["start_date"] == {"year": 2001}
-
-
-def test_production_exports_link_to_the_public_address(exhibit):
-    exhibit.build("publishconf.py")
-    slides = json.loads(exhibit.html("timeline/timelinejs.json"))["events"]
-    assert 'href="https://lima-1996.example.org/sources/' in slides[0]["text"]["text"]
-    assert json.loads(exhibit.html("timeline/events.json"))[0]["url"] == (
-        "https://lima-1996.example.org/timeline.html#event-guests-arrive")
+    for href in ("data/events.csv", "data/events.json", "data/events.timelinejs.json"):
+        assert f'<a href="./{href}" download>' in page and (built.output / href).is_file()
+    assert '<a href="./data.html#events">Data page</a>' in page
+    assert not (built.output / "timeline").exists()
 
 
 def test_titles_and_summaries_are_escaped(exhibit):
@@ -159,9 +129,6 @@ def test_titles_and_summaries_are_escaped(exhibit):
     exhibit.build()
     page = exhibit.html("timeline.html")
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page
-    slides = json.loads(exhibit.html("timeline/timelinejs.json"))["events"]
-    assert next(s for s in slides if s["unique_id"] == "raid")["text"]["headline"] == (
-        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co")
 
 
 def test_a_long_timeline_folds_its_months_and_keeps_one_address_per_event(exhibit):
@@ -274,3 +241,33 @@ def test_a_rebuild_reuses_converted_summaries_but_still_checks_them(exhibit, tmp
     with pytest.raises(ExhibitBuildError) as info:  # the cached summary still cites gazeta-1997-01
         exhibit.build(CACHE_PATH=str(cache))
     assert "the summary cites 'gazeta-1997-01', which is not in its sources" in info.value.log.report()
+
+
+def test_summaries_converted_in_parallel_are_those_converted_one_by_one(exhibit, tmp_path):
+    exhibit.build(CACHE_PATH=str(tmp_path / "serial"), TIMELINE_PARALLEL_AFTER=10**6)
+    serial = exhibit.html("timeline.html")
+    exhibit.build(CACHE_PATH=str(tmp_path / "parallel"), TIMELINE_PARALLEL_AFTER=0)
+    assert exhibit.html("timeline.html") == serial
+    assert (json.loads((tmp_path / "parallel/timeline-summaries.json").read_text())
+            == json.loads((tmp_path / "serial/timeline-summaries.json").read_text()))
+
+
+def test_mistakes_in_summaries_converted_in_parallel_are_reported(exhibit):
+    add_event(exhibit, summary="Cites [@no-such-source].")
+    with pytest.raises(ExhibitBuildError) as info:
+        exhibit.build(TIMELINE_PARALLEL_AFTER=0)
+    assert "events.yaml:80: error: unknown source key 'no-such-source'" in info.value.log.report()
+
+
+def test_hundreds_of_events_stay_one_readable_page_of_folded_months(exhibit):
+    """Above TIMELINE_COLLAPSE_AFTER (200) events; 1,000 behave alike but take minutes to build here."""
+    events = exhibit.content / "data/events.yaml"
+    events.write_text(events.read_text(encoding="utf-8") + "\n" + events_yaml(400), encoding="utf-8")
+    exhibit.build()
+    page = exhibit.html("timeline.html")
+    assert "<p class=\"lead\">408 events:" in page
+    assert page.count('<li class="timeline-event') == 408 and "<details open" not in page
+    months = re.findall(r'<details class="timeline-period" id="([a-z]+-[0-9-]+)">', page)
+    assert len(months) == 12 and all(f'<a href="#{month}">' in page for month in months)
+    assert page.count("<section") == 5  # one per phase; months are folded, not sections
+    assert_ids_unique_and_fragments_resolve(page)

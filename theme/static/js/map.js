@@ -1,9 +1,10 @@
 /* Maps of places: what every map on the exhibit does beyond the Leaflet code folium writes.
  *
- * The list beside each map is the content (it works without JavaScript); a marker's
- * popup is a copy of the list entries for the places at that point, so popups never
- * hold text that came through JavaScript. Loaded after leaflet.js, before the maps'
- * own scripts (which run on DOMContentLoaded).
+ * The list beside each map is the content (it works without JavaScript). A map's script
+ * carries one GeoJSON MultiPoint and, in its properties, the text of the popups (see
+ * plugins/map/geojson.py): markers and popups are built here from that data, every text
+ * set with textContent, so a name holding HTML or script is shown as text. Loaded after
+ * leaflet.js, before the maps' own scripts (which run on DOMContentLoaded).
  */
 (function () {
   "use strict";
@@ -13,55 +14,114 @@
     canvas.hidden = false;
   });
 
-  var cards = null;  // place key → its first card on the page
-  var order = null;  // place key → position of that card, to name places in the list's order
+  var indexed = new WeakMap();  // a map's GeoJSON feature → its positions ("lon,lat" → place indexes)
 
-  function cardFor(key) {
-    if (cards === null) {
-      cards = new Map();
-      order = new Map();
-      document.querySelectorAll(".place-card[data-place]").forEach(function (card) {
-        if (!cards.has(card.dataset.place)) {
-          order.set(card.dataset.place, cards.size);
-          cards.set(card.dataset.place, card);
-        }
+  // The data of a map, indexed once.
+  function dataOf(feature) {
+    var data = indexed.get(feature);
+    if (data) return data;
+    var properties = feature.properties;
+    var at = new Map();
+    feature.geometry.coordinates.forEach(function (position, number) {
+      at.set(position[0] + "," + position[1], properties.at[number]);
+    });
+    data = { at: at, properties: properties };
+    indexed.set(feature, data);
+    return data;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function link(href, text) {
+    var anchor = element("a", null, text);
+    anchor.href = href;
+    return anchor;
+  }
+
+  // "12.09139° S, 77.04944° W", as the list beside the map writes it.
+  function coordinates(latlng) {
+    return Math.abs(latlng.lat) + "° " + (latlng.lat < 0 ? "S" : "N") + ", " +
+           Math.abs(latlng.lng) + "° " + (latlng.lng < 0 ? "W" : "E");
+  }
+
+  // One place as a card, like those of the list: [key, name, page, precision, name_es, name_ja, events, essays].
+  function placeCard(properties, place, latlng) {
+    var card = element("div", "place-card");
+    var title = card.appendChild(element("p", "place-card__title"));
+    title.appendChild(link(properties.pages[place[2]] + "#place-" + place[0], place[1])).className = "place-card__name";
+    if (place[4] || place[5]) {
+      var names = card.appendChild(element("p", "place-card__names"));
+      if (place[4]) names.appendChild(element("span", null, place[4])).lang = "es";
+      if (place[4] && place[5]) names.appendChild(document.createTextNode(" · "));
+      if (place[5]) names.appendChild(element("span", null, place[5])).lang = "ja";
+    }
+    var where = card.appendChild(element("p", "place-card__where"));
+    where.appendChild(element("span", "place-card__coordinates", coordinates(latlng)));
+    where.appendChild(document.createTextNode(" "));
+    var precision = properties.precision[place[3]];
+    var level = where.appendChild(element("span", "place-card__precision", "Precision: "));
+    level.appendChild(element("strong", null, precision[0]));
+    level.appendChild(document.createTextNode(" (" + precision[1] + ")"));
+    var events = place[6] || [];
+    if (events.length) {
+      var list = element("ul", "place-card__events");
+      events.forEach(function (number) {
+        var event = properties.events[number];  // [href, iso date, date as read, title]
+        var item = list.appendChild(element("li"));
+        var holder = event[0] ? item.appendChild(link(event[0])) : item;
+        holder.appendChild(element("time", null, event[2])).dateTime = event[1];
+        holder.appendChild(document.createTextNode(": " + event[3]));
+      });
+      if (events.length > 3) {
+        var more = card.appendChild(element("details", "place-card__more"));
+        more.appendChild(element("summary", null, "On the timeline: " + events.length + " events"));
+        more.appendChild(list);
+      } else {
+        card.appendChild(element("p", "place-card__label", "On the timeline:"));
+        card.appendChild(list);
+      }
+    }
+    var essays = place[7] || [];
+    if (essays.length) {
+      var line = card.appendChild(element("p", "place-card__essays", "In the essays: "));
+      essays.forEach(function (number, position) {
+        var essay = properties.essays[number];  // [title, href]
+        if (position) line.appendChild(document.createTextNode("; "));
+        line.appendChild(link(essay[1], essay[0]));
       });
     }
-    return cards.get(key);
+    return card;
   }
 
-  function inListOrder(keys) {
-    keys.forEach(cardFor);
-    return keys.slice().sort(function (a, b) { return (order.get(a) || 0) - (order.get(b) || 0); });
+  function namesOf(marker, indexes) {
+    var places = marker.exhibitData.properties.places;
+    return indexes.map(function (number) { return places[number][1]; }).join("; ");
   }
 
-  function namesOf(keys) {
-    return keys.map(function (key) {
-      var card = cardFor(key);
-      var name = card && card.querySelector(".place-card__name");
-      return name ? name.textContent.trim() : key;
-    }).join("; ");
-  }
-
-  function popupContent(keys) {
-    var content = document.createElement("div");
-    content.className = "place-popup";
-    content.tabIndex = -1;
-    keys.forEach(function (key) {
-      var card = cardFor(key);
-      if (!card) return;
-      var copy = card.cloneNode(true);
-      copy.removeAttribute("id");
-      copy.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
-      content.appendChild(copy);
-    });
-    return content;
-  }
-
-  // GeoJSON point → a keyboard-reachable marker named after its places.
+  // A position of the map's GeoJSON → a keyboard-reachable marker named after its places,
+  // whose popup (built when first opened) shows their cards.
   function placeMarker(feature, latlng) {
-    var names = namesOf(feature.properties.places);
-    return L.marker(latlng, { alt: names, title: names, keyboard: true, riseOnHover: true });
+    var data = dataOf(feature);
+    var indexes = data.at.get(latlng.lng + "," + latlng.lat) || [];
+    var marker = L.marker(latlng, { keyboard: true, riseOnHover: true });
+    marker.exhibitData = data;
+    marker.exhibitPlaces = indexes;
+    marker.options.alt = marker.options.title = namesOf(marker, indexes);
+    marker.bindPopup(function () {
+      var content = element("div", "place-popup");
+      content.tabIndex = -1;
+      indexes.forEach(function (number) {
+        content.appendChild(placeCard(data.properties, data.properties.places[number], latlng));
+      });
+      return content;
+    }, { autoPanPaddingTopLeft: [56, 16], autoPanPaddingBottomRight: [16, 16] });
+    bindKeys(marker);
+    return marker;
   }
 
   // Places close together at the current zoom share a cluster: a button that zooms in on them.
@@ -75,24 +135,21 @@
   });
 
   function clusterIcon(cluster) {
-    var keys = [];
-    cluster.getAllChildMarkers().forEach(function (marker) {
-      keys.push.apply(keys, marker.feature.properties.places);
-    });
-    keys = inListOrder(keys);
+    var indexes = [];
+    var markers = cluster.getAllChildMarkers();
+    markers.forEach(function (marker) { indexes.push.apply(indexes, marker.exhibitPlaces); });
+    var first = indexes.sort(function (a, b) { return a - b; }).slice(0, 5);
     var count = document.createElement("span");
-    count.textContent = keys.length;
+    count.textContent = indexes.length;
     return new ClusterIcon({
       html: count, className: "place-cluster", iconSize: L.point(40, 40),
-      label: keys.length + " places: " + namesOf(keys.slice(0, 5)) + (keys.length > 5 ? "; …" : "") +
+      label: indexes.length + " places: " + namesOf(markers[0], first) + (indexes.length > 5 ? "; …" : "") +
              ". Zooms in."
     });
   }
 
   // Popups open with Enter or a click; focus moves into them and Escape brings it back.
-  function bindPlaces(feature, marker) {
-    marker.bindPopup(function () { return popupContent(feature.properties.places); },
-                     { autoPanPaddingTopLeft: [56, 16], autoPanPaddingBottomRight: [16, 16] });
+  function bindKeys(marker) {
     marker.on("popupopen", function (event) {
       var content = event.popup.getElement().querySelector(".place-popup");
       if (document.activeElement === marker.getElement()) content.focus({ preventScroll: true });
@@ -138,5 +195,5 @@
     map.on("popupopen", function (event) { fitPopup(map, event.popup); });
   });
 
-  window.exhibitMap = { placeMarker: placeMarker, bindPlaces: bindPlaces, clusterIcon: clusterIcon };
+  window.exhibitMap = { placeMarker: placeMarker, clusterIcon: clusterIcon };
 })();

@@ -15,6 +15,7 @@
   var more = document.querySelector(".search-more");
   var BATCH = 10;
   var TYPING_PAUSE = 300;
+  var NAME_LANGUAGES = ["es", "ja"];
   var loading = null;
   var results = [];
   var shown = 0;
@@ -84,16 +85,36 @@
     return node;
   }
 
+  /* A place's names in other languages (metadata name_es, name_ja), each marked with its language. */
+  function otherNames(meta) {
+    var names = NAME_LANGUAGES.filter(function (lang) { return meta["name_" + lang]; });
+    if (!names.length) return null;
+    var line = element("p", "search-result__names");
+    names.forEach(function (lang, n) {
+      if (n) line.append(" · ");
+      var name = element("span", null, meta["name_" + lang]);
+      name.lang = lang;
+      line.appendChild(name);
+    });
+    return line;
+  }
+
   function resultItem(data) {
     var item = element("li", "search-result");
     var heading = element("h2", "search-result__title");
     var link = element("a", null, data.meta.title || data.url);
     link.href = data.url;
+    // A page written in another language (lang), or a source titled in its own (title_lang).
+    if (data.meta.title_lang || data.meta.lang) link.lang = data.meta.title_lang || data.meta.lang;
     heading.appendChild(link);
     var kind = [data.meta.type || "Page", data.meta.date].filter(Boolean).join(" · ");
     var excerpt = element("p", "search-result__excerpt");
+    if (data.meta.lang) excerpt.lang = data.meta.lang;
     appendExcerpt(data.excerpt, excerpt);
-    item.append(heading, element("p", "search-result__type", kind), excerpt);
+    item.append(heading, element("p", "search-result__type", kind));
+    var names = otherNames(data.meta);
+    if (names) item.appendChild(names);
+    item.appendChild(excerpt);
     var long = data.meta.type === "Essay" || data.meta.type === "Page";
     var sections = (long && data.sub_results || []).filter(function (sub) {
       return sub.anchor && sub.url !== data.url && sub.title !== data.meta.title;

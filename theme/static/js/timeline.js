@@ -1,6 +1,7 @@
-/* Timeline filters: show only some phases or one tag; and a link to an event in a folded month
-   opens that month. Progressive enhancement: without this script the form stays hidden and every
-   event is listed (in a long timeline, inside months that readers open themselves). */
+/* Timeline filters: show only some phases or one tag (a folded month's count then says how many of
+   its events are shown); and a link to an event in a folded month opens that month. Progressive
+   enhancement: without this script the form stays hidden and every event is listed (in a long
+   timeline, inside months that readers open themselves). */
 (function () {
   "use strict";
   var form = document.querySelector(".timeline-filter");
@@ -24,7 +25,13 @@
       if (visible) { shown += 1; }
     });
     sections.forEach(function (section) {
-      section.hidden = !section.querySelector(".timeline-event:not([hidden])");
+      var all = section.querySelectorAll(".timeline-event").length;
+      var matching = section.querySelectorAll(".timeline-event:not([hidden])").length;
+      var count = section.querySelector(":scope > summary .timeline-period__count");
+      section.hidden = matching === 0;
+      if (count) {
+        count.textContent = (matching === all ? "" : matching + " of ") + all + (all === 1 ? " event" : " events");
+      }
     });
     status.textContent = shown === events.length
       ? "Showing all " + events.length + " events."
