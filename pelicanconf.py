@@ -31,6 +31,8 @@ STATIC_PATHS = ["images"]
 # the theme copy skips any folder named "fonts" ("**/.*" is Pelican's own default, kept).
 IGNORE_FILES = ["**/.*", "fonts"]
 ARTICLE_URL = ARTICLE_SAVE_AS = "essays/{slug}.html"
+# An essay written in another language (Lang: es) lives with the others, not at the site root.
+ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = "essays/{slug}.html"
 PAGE_URL = PAGE_SAVE_AS = "{slug}.html"
 
 # Plain .html addresses open from disk as well as from any host.

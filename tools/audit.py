@@ -111,27 +111,33 @@ def summary(results: dict[str, tuple[str, dict]]) -> str:
     return "\n".join(lines + ["", "Below target:" if missed else "Every target met.", *missed]) + "\n"
 
 
-def audit(site: Path, into: Path, pages: dict[str, str] = PAGE_TYPES) -> str:
-    """Audit ``pages`` of the built ``site``; write the JSON reports and summary.md into ``into``."""
+def audit(url: str, into: Path, pages: dict[str, str] = PAGE_TYPES) -> str:
+    """Audit ``pages`` of the exhibit served at ``url``; write the JSON reports and summary.md into ``into``."""
     cli = ensure_lighthouse()
     into.mkdir(parents=True, exist_ok=True)
     results = {}
-    with serve(site) as url:
-        for kind, path in pages.items():
-            report = into / f"{kind.replace(' ', '-')}.json"
-            results[kind] = (path, run_lighthouse(cli, f"{url}/{path}", report))
-            print(f"{kind}: " + ", ".join(f"{CATEGORIES[c]} {results[kind][1]['categories'][c]['score']:.2f}"
-                                          for c in CATEGORIES), flush=True)
+    for kind, path in pages.items():
+        report = into / f"{kind.replace(' ', '-')}.json"
+        address = "" if path == "index.html" else path  # the home page's canonical address is the root
+        results[kind] = (path, run_lighthouse(cli, f"{url}/{address}", report))
+        print(f"{kind}: " + ", ".join(f"{CATEGORIES[c]} {results[kind][1]['categories'][c]['score']:.2f}"
+                                      for c in CATEGORIES), flush=True)
     text = summary(results)
     (into / "summary.md").write_text(text, encoding="utf-8")
     return text
 
 
 def build_and_audit(settings: Path, into: Path) -> str:
-    """A production build in a temporary folder (output/ is left alone), audited."""
+    """A production build in a temporary folder (output/ is left alone), audited where it is served.
+
+    The build's public address is the local server's, so the 404 page, which loads its assets from
+    PUBLIC_URL, gets them (and its Content-Security-Policy allows them) as it would when published.
+    """
     from exhibit.build import build
 
     with tempfile.TemporaryDirectory(prefix="exhibit-audit-") as folder:
         site = Path(folder) / "output"
-        build(settings, site, {"CACHE_PATH": str(ROOT / "cache")})
-        return audit(site, into)
+        with serve(site) as url:
+            build(settings, site, {"CACHE_PATH": str(ROOT / "cache"),
+                                   "SITEURL": url, "PUBLIC_URL": url, "FEED_DOMAIN": url})
+            return audit(url, into)

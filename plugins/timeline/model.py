@@ -166,7 +166,7 @@ class EssayLink:
 
 @dataclass
 class Timeline:
-    """Everything the timeline page and its exports show."""
+    """Everything the timeline page shows."""
 
     siege: Siege
     zone: ZoneInfo

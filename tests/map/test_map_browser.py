@@ -77,3 +77,18 @@ def test_a_place_described_on_a_later_page_keeps_its_address_on_the_map_page(bro
     page.wait_for_url("**/map-2.html#place-harbour")
     assert page.locator("#place-harbour .place-entry__description").is_visible()
     context.close()
+
+
+def test_on_a_phone_the_popup_fits_inside_its_map(offline, paged_site):
+    offline.set_viewport_size({"width": 375, "height": 800})
+    offline.goto(f"{paged_site}/map.html")
+    offline.locator("#map_2_1 .leaflet-marker-icon").wait_for()
+    offline.focus("#map_2_1")
+    offline.keyboard.press("Tab")
+    offline.keyboard.press("Enter")
+    popup = offline.locator("#map_2_1 .leaflet-popup")
+    popup.wait_for()
+    offline.wait_for_timeout(600)  # Leaflet pans the map to bring the popup into view
+    canvas, box = offline.locator("#map_2_1").bounding_box(), popup.bounding_box()
+    assert canvas["x"] <= box["x"] and box["x"] + box["width"] <= canvas["x"] + canvas["width"]
+    assert offline.record["errors"] == []

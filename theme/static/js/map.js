@@ -112,6 +112,7 @@
     marker.exhibitData = data;
     marker.exhibitPlaces = indexes;
     marker.options.alt = marker.options.title = namesOf(marker, indexes);
+    marker.on("click keypress", function () { fitPopup(marker); });  // before bindPopup's own handlers
     marker.bindPopup(function () {
       var content = element("div", "place-popup");
       content.tabIndex = -1;
@@ -141,10 +142,11 @@
     var first = indexes.sort(function (a, b) { return a - b; }).slice(0, 5);
     var count = document.createElement("span");
     count.textContent = indexes.length;
+    var size = indexes.length < 100 ? 40 : indexes.length < 1000 ? 48 : 56;  // room for the digits
     return new ClusterIcon({
-      html: count, className: "place-cluster", iconSize: L.point(40, 40),
-      label: indexes.length + " places: " + namesOf(markers[0], first) + (indexes.length > 5 ? "; …" : "") +
-             ". Zooms in."
+      html: count, className: "place-cluster", iconSize: L.point(size, size),
+      label: indexes.length + " places: " + namesOf(markers[0], first) +
+             (indexes.length > 5 ? "; and " + (indexes.length - 5) + " more" : "") + ". Zooms in."
     });
   }
 
@@ -179,12 +181,16 @@
     });
   }
 
-  // A popup never grows past the map it opens in, so it fits a phone's narrow map too.
-  function fitPopup(map, popup) {
-    var size = map.getSize();
-    popup.options.maxWidth = Math.max(160, Math.min(320, size.x - 80));
-    popup.options.maxHeight = Math.max(120, Math.round(size.y * 0.65));
-    popup.update();
+  // A popup never grows past the map it opens in, so it fits a phone's narrow map too. Sized before
+  // it opens (on the click or the Enter that opens it): resizing an open popup would stop
+  // Leaflet's pan that brings it into view.
+  function fitPopup(marker) {
+    var map = marker.getElement().closest(".leaflet-container");
+    var options = marker.getPopup().options;
+    // The pan keeps 56px clear on the left (the zoom buttons) and 16px on the right; the popup adds
+    // about 40px of margins and border to its content's width.
+    options.maxWidth = Math.max(160, Math.min(320, map.clientWidth - 56 - 16 - 40));
+    options.maxHeight = Math.max(120, Math.round(map.clientHeight * 0.65));
   }
 
   L.Map.addInitHook(function () {
@@ -192,7 +198,6 @@
     map.on("layeradd", function (event) {
       if (event.layer instanceof L.TileLayer) watchTiles(map, event.layer);
     });
-    map.on("popupopen", function (event) { fitPopup(map, event.popup); });
   });
 
   window.exhibitMap = { placeMarker: placeMarker, clusterIcon: clusterIcon };
