@@ -137,12 +137,20 @@ class StructuredData:
             return {"mainEntity": self._dataset(context.get("downloads", []), url, description)}
         events_page = self.addresses.event_url.split("#")[0]
         if here == events_page:
-            return {"@type": "CollectionPage", "mainEntity": _item_list([self.event(e, url) for e in exhibit.events])}
+            return {"@type": "CollectionPage", "mainEntity": self._item_list(exhibit.events, self.event, url)}
         places_page = self.addresses.place_url.split("#")[0]
         if here == places_page:
-            return {"@type": "CollectionPage",
-                    "mainEntity": _item_list([self.place(p, url) for p in exhibit.places.values()])}
+            places = list(exhibit.places.values())
+            return {"@type": "CollectionPage", "mainEntity": self._item_list(places, self.place, url)}
         return {}
+
+    def _item_list(self, records: list, describe, url) -> dict:
+        """An ItemList of all the records, describing at most METADATA_LIST_LIMIT of them, so a page of
+        ten thousand places does not carry megabytes of JSON-LD (the data downloads hold them all)."""
+        shown = records[:self.settings["METADATA_LIST_LIMIT"]]
+        return {"@type": "ItemList", "numberOfItems": len(records),
+                "itemListElement": [{"@type": "ListItem", "position": n, "item": describe(record, url)}
+                                    for n, record in enumerate(shown, start=1)]}
 
     def _essay_ref(self, article, url) -> dict:
         return {"@type": "Article", "@id": url(article.url) + "#article", "headline": article.title,
@@ -212,9 +220,3 @@ class StructuredData:
             "distribution": [{"@type": "DataDownload", "name": f"{d.table.title} ({d.label})",
                               "encodingFormat": d.mediatype, "contentUrl": url(f"{folder}/{d.path}")}
                              for d in downloads]})
-
-
-def _item_list(items: list[dict]) -> dict:
-    return {"@type": "ItemList", "numberOfItems": len(items),
-            "itemListElement": [{"@type": "ListItem", "position": n, "item": item}
-                                for n, item in enumerate(items, start=1)]}

@@ -18,6 +18,9 @@ DEFAULTS: dict[str, tuple[object, str]] = {
                       "path": "https://creativecommons.org/licenses/by/4.0/"},
                      "the licence of the data downloads (a Data Package licence: SPDX name, title, "
                      "path); the files hold the curators' own summaries, so attribution is asked for"),
+    "METADATA_LIST_LIMIT": (100, "the most events or places the timeline and map pages describe one by one in "
+                            "their structured data (JSON-LD); the list still gives the full count, and the "
+                            "data downloads hold every record"),
     "SITEMAP_EXCLUDE": (["404.html", "search.html"],
                         "pages left out of sitemap.xml (from the site root)"),
 }

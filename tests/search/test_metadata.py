@@ -133,3 +133,14 @@ def test_a_title_that_closes_a_script_stays_inside_the_json(tmp_path):
     assert head(html).meta["og:title"] == ["Talks alert(1) & after"]  # as the page's <title> shows it
     home = graph(site.text("index.html"))["page"]
     assert home["hasPart"][1]["headline"] == title
+
+
+def test_long_lists_describe_only_their_first_records_but_count_all(tmp_path, dev_site):
+    site = build_copy(tmp_path, METADATA_LIST_LIMIT=1)
+    for page in ("map.html", "timeline.html"):
+        full = graph(dev_site.text(page))["page"]["mainEntity"]
+        capped = graph(site.text(page))["page"]["mainEntity"]
+        assert full["numberOfItems"] == len(full["itemListElement"]) >= 1, page
+        assert capped["numberOfItems"] == full["numberOfItems"], page
+        assert capped["itemListElement"] == full["itemListElement"][:1], page
+    assert len(graph(dev_site.text("timeline.html"))["page"]["mainEntity"]["itemListElement"]) > 1

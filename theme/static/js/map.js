@@ -98,8 +98,7 @@
     return card;
   }
 
-  function namesOf(marker, indexes) {
-    var places = marker.exhibitData.properties.places;
+  function namesOf(places, indexes) {
     return indexes.map(function (number) { return places[number][1]; }).join("; ");
   }
 
@@ -108,10 +107,9 @@
   function placeMarker(feature, latlng) {
     var data = dataOf(feature);
     var indexes = data.at.get(latlng.lng + "," + latlng.lat) || [];
-    var marker = L.marker(latlng, { keyboard: true, riseOnHover: true });
-    marker.exhibitData = data;
-    marker.exhibitPlaces = indexes;
-    marker.options.alt = marker.options.title = namesOf(marker, indexes);
+    var names = namesOf(data.properties.places, indexes);
+    var marker = L.marker(latlng, { alt: names, title: names, keyboard: true, riseOnHover: true });
+    marker.exhibitPlaces = { all: data.properties.places, here: indexes };
     marker.on("click keypress", function () { fitPopup(marker); });  // before bindPopup's own handlers
     marker.bindPopup(function () {
       var content = element("div", "place-popup");
@@ -138,14 +136,14 @@
   function clusterIcon(cluster) {
     var indexes = [];
     var markers = cluster.getAllChildMarkers();
-    markers.forEach(function (marker) { indexes.push.apply(indexes, marker.exhibitPlaces); });
+    markers.forEach(function (marker) { indexes.push.apply(indexes, marker.exhibitPlaces.here); });
     var first = indexes.sort(function (a, b) { return a - b; }).slice(0, 5);
     var count = document.createElement("span");
     count.textContent = indexes.length;
     var size = indexes.length < 100 ? 40 : indexes.length < 1000 ? 48 : 56;  // room for the digits
     return new ClusterIcon({
       html: count, className: "place-cluster", iconSize: L.point(size, size),
-      label: indexes.length + " places: " + namesOf(markers[0], first) +
+      label: indexes.length + " places: " + namesOf(markers[0].exhibitPlaces.all, first) +
              (indexes.length > 5 ? "; and " + (indexes.length - 5) + " more" : "") + ". Zooms in."
     });
   }
