@@ -179,10 +179,10 @@ def audit(c, into="cache/lighthouse"):
     print(build_and_audit(PUBLISH_SETTINGS, ROOT / into))
 
 
-@task(help={"size": "small, 1000, scale, several joined by commas, or all (default small,1000)",
+@task(help={"size": "small, 1000, scale, several joined by commas, or all (default small)",
             "runs": "runs of each build, interleaved; medians are reported (default 3)",
-            "parts": "timings, weight, profile, or several joined by commas (default all three)"})
-def bench(c, size="small,1000", runs=3, parts="timings,weight,profile"):
+            "parts": "timings, weight, profile (of the largest size chosen), joined by commas (default timings,weight)"})
+def bench(c, size="small", runs=3, parts="timings,weight"):
     """Benchmarks (docs/PERFORMANCE.md): build times against plain Pelican, page weight, a profile."""
     from tools.bench.cli import bench as run_bench
 

@@ -68,7 +68,7 @@ def profile(size: str) -> str:
     return "\n\n".join(tables)
 
 
-def bench(size: str = "small,1000", runs: int = 3, parts: str = ",".join(PARTS), say=print) -> str:
+def bench(size: str = "small", runs: int = 3, parts: str = "timings,weight", say=print) -> str:
     """Run the chosen parts and return the report (Markdown); progress goes to ``say``."""
     chosen = [part.strip() for part in parts.split(",")]
     if unknown := [part for part in chosen if part not in PARTS]:
@@ -82,7 +82,7 @@ def bench(size: str = "small,1000", runs: int = 3, parts: str = ",".join(PARTS),
         say("Weighing pages …")
         report.append("## Page weight\n\n" + page_weight())
     if "profile" in chosen:
-        target = "1000" if "1000" in names else names[-1]
+        target = max(names, key=lambda name: list(SIZES).index(name))
         say(f"Profiling the {target} exhibit …")
         report.append(f"## Where the time goes ({target})\n\n" + profile(target))
     report.append(f"Machine after: {machine()}")

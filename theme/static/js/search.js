@@ -99,11 +99,20 @@
     return line;
   }
 
+  /* Where a result leads. An event or a place is part of a page: its address (from the site root,
+     which holds the pagefind/ folder) is in its metadata. */
+  function address(data) {
+    if (!data.meta.url) return data.url;
+    var root = new URL("../", new URL(form.getAttribute("data-pagefind"), document.baseURI));
+    var to = new URL(data.meta.url.replace(/^\//, ""), root);
+    return to.pathname + to.hash;  // as Pagefind writes the addresses of pages
+  }
+
   function resultItem(data) {
     var item = element("li", "search-result");
     var heading = element("h2", "search-result__title");
     var link = element("a", null, data.meta.title || data.url);
-    link.href = data.url;
+    link.href = address(data);
     // A page written in another language (lang), or a source titled in its own (title_lang).
     if (data.meta.title_lang || data.meta.lang) link.lang = data.meta.title_lang || data.meta.lang;
     heading.appendChild(link);
