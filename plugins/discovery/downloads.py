@@ -7,6 +7,7 @@ import hashlib
 import html
 import io
 import json
+import re
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -19,6 +20,8 @@ from .tables import EVENTS, LIST_SEPARATOR, PLACES, SOURCES, Table
 from .texts import Texts
 
 PACKAGE_FILE = "datapackage.json"  # the Data Package descriptor, beside the files it describes
+FORMULA_START = re.compile(r"[=+\-@\t\r]")
+NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -83,14 +86,23 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def _cell(value: Any) -> Any:
+    """A value as a CSV cell. Text that a spreadsheet would run as a formula (starting with = + - @,
+    a tab or a return, and not a number) is quoted with a leading apostrophe, as OWASP advises."""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(value)
+    if isinstance(value, str) and FORMULA_START.match(value) and not NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def csv_text(table: Table, rows: list[dict]) -> str:
     """RFC 4180 CSV with a header row; lists are joined with ';', missing values are empty."""
     out = io.StringIO()
     writer = csv.DictWriter(out, [c.name for c in table.columns])
     writer.writeheader()
     for row in rows:
-        writer.writerow({name: LIST_SEPARATOR.join(value) if isinstance(value, list) else value
-                         for name, value in row.items()})
+        writer.writerow({name: _cell(value) for name, value in row.items()})
     return out.getvalue()
 
 
