@@ -21,12 +21,14 @@ from pathlib import Path
 from jinja2 import pass_context
 from pelican import signals
 
+from exhibit.settings import apply_defaults
+
 from .addresses import Addresses
 from .feed import essays_feed
 from .metadata import StructuredData
 from .pages import DiscoveryGenerator
 from .search_index import check_anchors, records, write_index
-from .settings import apply_defaults
+from .settings import DEFAULTS
 from .sitemap import page_files, robots_txt, sitemap_xml
 from .texts import Texts
 
@@ -43,7 +45,7 @@ class Discovery:
 
 def setup(pelican) -> None:
     settings = pelican.settings
-    apply_defaults(settings)
+    apply_defaults(settings, DEFAULTS)
     addresses, texts = Addresses(settings), Texts(settings)
     settings["DISCOVERY"] = Discovery(addresses, texts, StructuredData(settings, addresses, texts))
 

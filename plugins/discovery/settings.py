@@ -25,7 +25,3 @@ DEFAULTS: dict[str, tuple[object, str]] = {
                         "pages left out of sitemap.xml (from the site root)"),
 }
 
-
-def apply_defaults(settings: dict) -> None:
-    for name, (default, _doc) in DEFAULTS.items():
-        settings.setdefault(name, default)

@@ -18,8 +18,9 @@ DEFAULTS: dict[str, tuple[object, str]] = {
 }
 
 
-def apply_defaults(settings: dict) -> None:
-    for name, (default, _doc) in DEFAULTS.items():
+def apply_defaults(settings: dict, defaults: dict[str, tuple[object, str]] = DEFAULTS) -> None:
+    """Give every setting of a plugin's table (name: (default, description)) its default unless set."""
+    for name, (default, _doc) in defaults.items():
         settings.setdefault(name, default)
 
 

@@ -14,13 +14,14 @@ from pelican import signals
 
 from exhibit.embeds import Embed, register_embed
 from exhibit.document import Document
+from exhibit.settings import apply_defaults
 
 from .checks import Bounds, check_places
 from .directive import parse_map_embed
 from .generator import MapBuild, MapGenerator, map_embeds
 from .model import requested_places
 from .render import CSS, JS, PLACEHOLDER
-from .settings import apply_defaults, check_places_per_page
+from .settings import DEFAULTS, check_places_per_page
 
 
 def map_embed(embed: Embed, document: Document) -> str:
@@ -32,7 +33,7 @@ def map_embed(embed: Embed, document: Document) -> str:
 
 def setup(pelican) -> None:
     settings = pelican.settings
-    apply_defaults(settings)
+    apply_defaults(settings, DEFAULTS)
     exhibit = settings["EXHIBIT"]
     build = settings["MAP_BUILD"] = MapBuild()
     problem = check_places_per_page(settings)

@@ -24,10 +24,6 @@ DEFAULTS: dict[str, tuple[object, str]] = {
 ZOOM_BY_PRECISION = {"exact": 17, "street": 16, "district": 14, "city": 11}
 
 
-def apply_defaults(settings: dict) -> None:
-    for name, (default, _doc) in DEFAULTS.items():
-        settings.setdefault(name, default)
-
 
 def check_places_per_page(settings: dict) -> str | None:
     """What is wrong with ``MAP_PLACES_PER_PAGE`` (then set back to its default), or None."""
