@@ -71,6 +71,7 @@ class StructuredData:
         self.addresses = addresses
         self.texts = texts
         self.zone = ZoneInfo(settings["TIMEZONE"])
+        self._cited_by_essay: dict[str, set[str]] | None = None
 
     def page(self, context, title: str, description: str, canonical: str) -> PageMeta:
         here = context["output_file"]
@@ -158,8 +159,7 @@ class StructuredData:
 
     def _article(self, article, exhibit: Exhibit, url, card: str | None) -> dict:
         authors = article.metadata.get("authors")
-        cited = [key for key, places in exhibit.cited_in.items()
-                 if any(p.kind == "essay" and p.url.split("#")[0] == article.url for p in places)]
+        cited = self._essay_sources(exhibit).get(article.url, ())
         return _compact({
             **self._essay_ref(article, url),
             "description": article.essay.summary,
@@ -173,6 +173,17 @@ class StructuredData:
             "image": url(card) if card else None,
             "citation": [self.source(exhibit.sources[key], url) for key in sorted(cited)
                          if key in exhibit.sources]})
+
+    def _essay_sources(self, exhibit: Exhibit) -> dict[str, set[str]]:
+        """The keys of the sources each essay cites, by the essay's address: one pass over the
+        "cited in" index per build, not one per essay."""
+        if self._cited_by_essay is None:
+            self._cited_by_essay = {}
+            for key, places in exhibit.cited_in.items():
+                for place in places:
+                    if place.kind == "essay":
+                        self._cited_by_essay.setdefault(place.url.split("#")[0], set()).add(key)
+        return self._cited_by_essay
 
     def source(self, source: Source, url) -> dict:
         """A source record as the creative work it describes; @id is its page in the exhibit."""
