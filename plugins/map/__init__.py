@@ -3,7 +3,8 @@
 Signals used:
 
 * ``initialized`` — apply setting defaults, check places against ``MAP_BOUNDS``,
-  register the ``map`` embed (Leaflet and map.js load once per page that has one);
+  register the ``map`` embed (map.js and map.css once per page that has one; map.js loads
+  Leaflet when a map comes near the viewport);
 * ``content_object_init`` — remember essays and pages whose text holds a map;
 * ``get_generators`` — :class:`~map.generator.MapGenerator` fills those maps in, once
   every essay is read, and writes the map page and each map's script.

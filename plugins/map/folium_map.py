@@ -5,7 +5,8 @@ where they would overlap. We keep
 only its script: the page supplies the map element, Leaflet itself (self-hosted,
 once per page) and our stylesheet, so folium's header (CDN links, Bootstrap, a
 viewport that forbids zooming) is never used. The script runs from a file of its
-own, so pages carry no inline script.
+own, so pages carry no inline script; map.js loads it, after Leaflet, when its map comes
+near the viewport (:mod:`map.script_cache` keeps it between builds).
 
 Markers and popups are made by ``theme/static/js/map.js`` (``exhibitMap``) from the
 GeoJSON of :mod:`map.geojson`: folium writes it with Jinja's ``tojson``, which escapes
@@ -14,7 +15,6 @@ script or change it; map.js shows that text with ``textContent``.
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 from contextlib import contextmanager
 
@@ -93,10 +93,5 @@ def map_script(view: MapView, data: dict, settings: dict) -> tuple[str, str]:
         script = figure.script.render()
     lines = [line.rstrip() for line in script.splitlines() if line.strip()]
     return leaflet_map.get_name(), (
-        "// Drawn by folium for the exhibit's map plugin; runs once Leaflet and map.js are loaded.\n"
-        'document.addEventListener("DOMContentLoaded", function () {\n' + "\n".join(lines) + "\n});\n")
-
-
-def script_name(script: str) -> str:
-    """A file name that changes whenever the script does (so caches never serve an old map)."""
-    return hashlib.sha256(script.encode("utf-8")).hexdigest()[:16] + ".js"
+        "// Drawn by folium for the exhibit's map plugin; map.js loads it after Leaflet.\n"
+        "(function () {\n" + "\n".join(lines) + "\n})();\n")

@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from jinja2 import Environment
 
-from .folium_map import map_script, script_name
 from .geojson import map_data
 from .links import PageLinks
 from .model import MapView
+from .script_cache import ScriptCache, script_name
 
 PLACEHOLDER = "<!--exhibit-map:{}-->"
 PLACEHOLDER_RE = re.compile(r"<!--exhibit-map:(\d+)-->")
 
-# Leaflet and our own files, from the theme's static folder; loaded once per page.
-CSS = ["vendor/leaflet-1.9.4/leaflet.css", "vendor/leaflet.markercluster-1.5.3/MarkerCluster.css", "css/map.css"]
-JS = ["vendor/leaflet-1.9.4/leaflet.js", "vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js", "js/map.js"]
+# Our own files, from the theme's static folder, in every page with a map.
+CSS = ["css/map.css"]
+JS = ["js/map.js"]
+# Leaflet, from the same folder: map.js loads it (in this order, once per page) when a map comes
+# near the viewport, then the map's own script. The list beside each map is the content meanwhile.
+LEAFLET_CSS = ["vendor/leaflet-1.9.4/leaflet.css", "vendor/leaflet.markercluster-1.5.3/MarkerCluster.css"]
+LEAFLET_JS = ["vendor/leaflet-1.9.4/leaflet.js", "vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js"]
 
 
 @dataclass
@@ -31,6 +36,8 @@ class DrawnMap:
     view: MapView
     canvas_id: str
     script_url: str  # from the site root
+    styles: tuple[str, ...] = tuple(f"theme/{css}" for css in LEAFLET_CSS)  # from the site root
+    libraries: tuple[str, ...] = tuple(f"theme/{js}" for js in LEAFLET_JS)
 
 
 class MapDrawer:
@@ -41,9 +48,10 @@ class MapDrawer:
         self.env = env
         self.entries = entries  # place key → the map page holding its entry
         self.scripts: dict[str, str] = {}  # output path → script
+        self.cache = ScriptCache(Path(settings["CACHE_PATH"]) / "maps")
 
     def draw(self, view: MapView, links: PageLinks) -> DrawnMap:
-        canvas_id, script = map_script(view, map_data(view, links), self.settings)
+        canvas_id, script = self.cache.script(view, map_data(view, links), self.settings)
         url = f"{self.settings['MAP_SCRIPTS_DIR']}/{script_name(script)}"
         self.scripts[url] = script
         return DrawnMap(view, canvas_id, url)

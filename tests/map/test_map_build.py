@@ -1,9 +1,11 @@
 """Whole builds with maps: the map page, maps in essays, their scripts, and curators' mistakes."""
 import re
+import shutil
 
 import pytest
 
 from exhibit.errors import ExhibitBuildError
+from tests.map.atlas import PLACES
 
 
 @pytest.fixture
@@ -47,29 +49,47 @@ def test_places_list_the_essays_whose_maps_show_them(built):
     assert "Talks across the wall" in card and "The evening of the reception" not in card
 
 
-def test_map_page_loads_self_hosted_leaflet_once_and_no_inline_script(built):
+def canvases(html: str) -> list[dict[str, str]]:
+    """Each map's element: its id and what map.js loads for it (data-map-*)."""
+    return [dict(re.findall(r'(id|data-map-[a-z]+)="([^"]*)"', tag))
+            for tag in re.findall(r'<div id="[^"]+" class="place-map__canvas"[^>]*>', html)]
+
+
+LEAFLET = ["theme/vendor/leaflet-1.9.4/leaflet.js", "theme/vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js"]
+LEAFLET_CSS = ["theme/vendor/leaflet-1.9.4/leaflet.css", "theme/vendor/leaflet.markercluster-1.5.3/MarkerCluster.css"]
+
+
+def test_map_page_loads_self_hosted_leaflet_at_once_and_no_inline_script(built):
     page = built.html("map.html")
-    assert scripts(page) == ["./theme/vendor/leaflet-1.9.4/leaflet.js",
-                             "./theme/vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js", "./theme/js/map.js",
-                             *(f"./maps/{name}" for name in re.findall(r"maps/([0-9a-f]{16}\.js)", page))]
-    assert len(scripts(page)) == 5  # two maps: Lima and beyond
+    assert scripts(page) == ["./theme/js/map.js"]  # which loads Leaflet, then each map's script
+    maps = canvases(page)
+    assert len(maps) == 2  # Lima and beyond
+    for canvas in maps:
+        assert canvas["data-map-libraries"].split() == [f"./{url}" for url in LEAFLET]
+        assert canvas["data-map-styles"].split() == [f"./{url}" for url in LEAFLET_CSS]
+        assert re.fullmatch(r"\./maps/[0-9a-f]{16}\.js", canvas["data-map-script"])
+        assert canvas["data-map-load"] == "now"
     assert "<script>" not in page and "user-scalable" not in page
     for forbidden in ("cdn.", "jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers"):
         assert forbidden not in page.lower()
-    for url in scripts(page)[3:]:
+    for url in (canvas["data-map-script"] for canvas in maps):
         script = (built.output / url).read_text(encoding="utf-8")
         assert "L.tileLayer(\n" in script and "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in script
         assert "OpenStreetMap\\u003c/a\\u003e contributors" in script  # attribution, escaped for JS
         assert "$(" not in script and "cdn" not in script
 
 
-def test_essay_with_two_maps_loads_leaflet_once_and_draws_both(built):
+def test_essay_with_two_maps_loads_leaflet_when_they_come_into_view_and_draws_both(built):
     essay = built.html("essays/arrival.html")
-    assert essay.count("leaflet.js") == 1 and essay.count("leaflet.css") == 1 and essay.count("map.css") == 1
-    assert re.findall(r'<div id="(map_\d_1)" class="place-map__canvas"', essay) == ["map_1_1", "map_2_1"]
+    assert "leaflet" not in "".join(scripts(essay)) and "leaflet.css\">" not in essay and essay.count("map.css") == 1
+    assert scripts(essay).count("../theme/js/map.js") == 1
+    maps = canvases(essay)
+    assert [canvas["id"] for canvas in maps] == ["map_1_1", "map_2_1"]
+    assert all(canvas["data-map-libraries"].split() == [f"../{url}" for url in LEAFLET] for canvas in maps)
+    assert all("data-map-load" not in canvas for canvas in maps)  # when it comes near the viewport
     assert "<figcaption" in essay and "Where the guests arrived" in essay
     assert "<p id=\"p-3\"><figure" not in essay and "exhibit-map:" not in essay
-    map_scripts = [s for s in scripts(essay) if "/maps/" in s]
+    map_scripts = [canvas["data-map-script"] for canvas in maps]
     assert len(map_scripts) == 2
     first = (built.output / "essays" / map_scripts[0]).read_text(encoding="utf-8")
     # One marker for the two places at one point; its popup links to the map page's entries.
@@ -208,8 +228,9 @@ def test_long_lists_of_places_continue_on_further_pages(atlas):
     # Every place keeps its address on the map page: a line that links on to its entry.
     assert '<li id="place-harbour"><a href="map-2.html#place-harbour">The harbour office</a>' in first
     # Both maps stay on the first page; their popups send the harbour to the second.
-    assert len(scripts(first)) == 5 and scripts(second) == []
-    beyond = next(s for s in scripts(first)[3:] if "139.6503" in (atlas.output / s).read_text(encoding="utf-8"))
+    map_scripts = [canvas["data-map-script"] for canvas in canvases(first)]
+    assert len(map_scripts) == 2 and scripts(second) == [] and canvases(second) == []
+    beyond = next(s for s in map_scripts if "139.6503" in (atlas.output / s).read_text(encoding="utf-8"))
     assert '"pages":["map-2.html"]' in (atlas.output / beyond).read_text(encoding="utf-8")
     assert '<h2 id="beyond-title">Beyond Lima</h2>' in second and "An invented hall" not in second
     assert '<a href="map-2.html" title="The harbour office">2</a>' in first
@@ -218,3 +239,41 @@ def test_long_lists_of_places_continue_on_further_pages(atlas):
     assert '<a class="place-card__name" href="../map-2.html#place-harbour">' in atlas.html("essays/arrival.html")
     assert '<a href="../map-2.html#place-harbour">Map: The harbour office</a>' in atlas.html(
         "sources/gazeta-1997-01.html")
+
+
+def map_files(atlas) -> dict[str, bytes]:
+    """The bytes of every map script and of the map page."""
+    files = {p.name: p.read_bytes() for p in (atlas.output / "maps").iterdir()}
+    return {**files, "map.html": (atlas.output / "map.html").read_bytes()}
+
+
+@pytest.fixture
+def folium_calls(monkeypatch) -> list:
+    """Each map the build had folium draw (folium's code runs as usual)."""
+    from map import folium_map
+
+    calls, draw = [], folium_map.map_script
+    monkeypatch.setattr(folium_map, "map_script", lambda view, *args: calls.append(view.number) or draw(view, *args))
+    return calls
+
+
+def test_a_rebuild_takes_every_map_script_from_the_cache_with_the_same_bytes(atlas, folium_calls):
+    atlas.build()
+    assert len(folium_calls) == 5  # two maps on the map page, two in one essay, one in the other
+    cold = map_files(atlas)
+    assert len(list((atlas.content.parent / "cache" / "maps").glob("*.json"))) == 5
+    shutil.rmtree(atlas.output)
+    atlas.build()
+    assert folium_calls[5:] == []  # folium drew nothing
+    assert map_files(atlas) == cold
+
+
+def test_a_changed_place_draws_the_maps_that_show_it_again(atlas, folium_calls):
+    atlas.build()
+    atlas.write("data/places.yaml", PLACES.replace("The harbour office", "The harbour master's office"))
+    shutil.rmtree(atlas.output)
+    atlas.build()
+    # The map "beyond Lima" and the harbour's map in the first essay; the hall's three maps are as they were.
+    assert folium_calls[5:] == [2, 2]
+    drawn = "".join(p.read_text(encoding="utf-8") for p in (atlas.output / "maps").iterdir())
+    assert "The harbour master\\u0027s office" in drawn and '"The harbour office"' not in drawn

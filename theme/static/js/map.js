@@ -1,18 +1,93 @@
-/* Maps of places: what every map on the exhibit does beyond the Leaflet code folium writes.
+/* Maps of places: loading Leaflet when a map comes into view, and what every map does beyond
+ * the Leaflet code folium writes.
  *
- * The list beside each map is the content (it works without JavaScript). A map's script
- * carries one GeoJSON MultiPoint and, in its properties, the text of the popups (see
- * plugins/map/geojson.py): markers and popups are built here from that data, every text
- * set with textContent, so a name holding HTML or script is shown as text. Loaded after
- * leaflet.js, before the maps' own scripts (which run on DOMContentLoaded).
+ * The list beside each map is the content (it works without JavaScript); the map is an
+ * enhancement. Each canvas names its styles, libraries (Leaflet, then markercluster) and its
+ * own script (data-map-*): when the canvas comes within 200px of the viewport (at once with
+ * data-map-load="now", or without IntersectionObserver), they are loaded in that order, each
+ * once per page however many maps it has. A map's script carries one GeoJSON MultiPoint and,
+ * in its properties, the text of the popups (see plugins/map/geojson.py): markers and popups
+ * are built here from that data, every text set with textContent, so a name holding HTML or
+ * script is shown as text.
  */
 (function () {
   "use strict";
 
+  var canvases = document.querySelectorAll(".place-map__canvas[data-map-script]");
+  var loading = {};  // address → Promise of its file, loaded once per page
+
+  function words(text) {
+    return (text || "").split(" ").filter(Boolean);
+  }
+
+  // Leaflet's styles go before map.css, whose rules refine them.
+  function loadStyle(href) {
+    if (!loading[href]) {
+      loading[href] = new Promise(function (resolve) {
+        var link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = href;
+        link.onload = link.onerror = resolve;  // a missing style leaves the map usable
+        var ours = document.querySelector("link[rel=stylesheet][href$='css/map.css']");
+        document.head.insertBefore(link, ours);
+      });
+    }
+    return loading[href];
+  }
+
+  function loadScript(src) {
+    if (!loading[src]) {
+      loading[src] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.async = false;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return loading[src];
+  }
+
+  function draw(canvas) {
+    var libraries = words(canvas.dataset.mapLibraries).reduce(function (previous, src) {
+      return previous.then(function () { return loadScript(src); });
+    }, Promise.resolve());
+    Promise.all([libraries].concat(words(canvas.dataset.mapStyles).map(loadStyle)))
+      .then(function () {
+        setUp();
+        return loadScript(canvas.dataset.mapScript);
+      })
+      .catch(function () { canvas.hidden = true; });  // Leaflet could not load: the list remains
+  }
+
   // Maps are hidden until JavaScript can draw them: without it, the list is the map.
-  document.querySelectorAll(".place-map__canvas[hidden]").forEach(function (canvas) {
+  var observer = "IntersectionObserver" in window && new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      observer.unobserve(entry.target);
+      draw(entry.target);
+    });
+  }, { rootMargin: "200px 0px" });
+  canvases.forEach(function (canvas) {
     canvas.hidden = false;
+    if (observer && canvas.dataset.mapLoad !== "now") observer.observe(canvas);
+    else draw(canvas);
   });
+
+  // What needs Leaflet (L) is set up once it has loaded, before the first map's script runs.
+  var ready = false;
+  function setUp() {
+    if (ready) return;
+    ready = true;
+    L.Map.addInitHook(function () {
+      var map = this;
+      map.on("layeradd", function (event) {
+        if (event.layer instanceof L.TileLayer) watchTiles(map, event.layer);
+      });
+    });
+    window.exhibitMap = { placeMarker: placeMarker, clusterIcon: clusterIcon };
+  }
 
   var indexed = new WeakMap();  // a map's GeoJSON feature → its positions ("lon,lat" → place indexes)
 
@@ -124,16 +199,16 @@
   }
 
   // Places close together at the current zoom share a cluster: a button that zooms in on them.
-  var ClusterIcon = L.DivIcon.extend({
-    createIcon: function (oldIcon) {
-      var icon = L.DivIcon.prototype.createIcon.call(this, oldIcon);
-      icon.setAttribute("aria-label", this.options.label);
-      icon.title = this.options.label;
-      return icon;
-    }
-  });
-
+  var ClusterIcon;
   function clusterIcon(cluster) {
+    ClusterIcon = ClusterIcon || L.DivIcon.extend({
+      createIcon: function (oldIcon) {
+        var icon = L.DivIcon.prototype.createIcon.call(this, oldIcon);
+        icon.setAttribute("aria-label", this.options.label);
+        icon.title = this.options.label;
+        return icon;
+      }
+    });
     var indexes = [];
     var markers = cluster.getAllChildMarkers();
     markers.forEach(function (marker) { indexes.push.apply(indexes, marker.exhibitPlaces.here); });
@@ -190,13 +265,4 @@
     options.maxWidth = Math.max(160, Math.min(320, map.clientWidth - 56 - 16 - 40));
     options.maxHeight = Math.max(120, Math.round(map.clientHeight * 0.65));
   }
-
-  L.Map.addInitHook(function () {
-    var map = this;
-    map.on("layeradd", function (event) {
-      if (event.layer instanceof L.TileLayer) watchTiles(map, event.layer);
-    });
-  });
-
-  window.exhibitMap = { placeMarker: placeMarker, clusterIcon: clusterIcon };
 })();
