@@ -203,7 +203,8 @@ class NoteTextPostprocessor(Postprocessor):
 
     def run(self, text):
         document = document_of(self.md)
-        if document is None or not document.citations:
+        # Python-Markdown's toc extension runs postprocessors on every heading's text too: those hold no note.
+        if document is None or not document.citations or not TOKEN_RE.search(text):
             return text
         formatter = self.extension.pool.get(document.exhibit.sources, self.extension.getConfig("style"))
         cited_before: set[str] = set()

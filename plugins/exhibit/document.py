@@ -85,7 +85,7 @@ def render_markdown(settings: dict, text: str, path: Path, line: int,
     document = Document(Path(path), settings["EXHIBIT"], line_offset=line - 1, has_header=False,
                         source_url=source_url, id_prefix=id_prefix)
     idle = _idle_converters(settings)
-    md = idle.pop() if idle else Markdown(**settings["MARKDOWN"])
+    md = idle.pop() if idle else _data_converter(settings)
     md.exhibit_document = document
     try:
         return md.convert(text), document
@@ -93,6 +93,14 @@ def render_markdown(settings: dict, text: str, path: Path, line: int,
         md.exhibit_document = None
         md.reset()
         idle.append(md)
+
+
+def _data_converter(settings: dict) -> Markdown:
+    """The exhibit's Markdown without raw HTML: in data files, '<' is text (written as '&lt;')."""
+    md = Markdown(**settings["MARKDOWN"])
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
 
 
 # Converters not in use, per exhibit and Markdown configuration: each is set up once and reset after

@@ -6,6 +6,7 @@ import functools
 import io
 import shutil
 import threading
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -33,20 +34,45 @@ class _Handler(SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-@pytest.fixture(scope="module")
-def atlas_site(tmp_path_factory):
-    """The mini exhibit with the map tests' places and essay maps, built and served with a strict CSP."""
-    folder = tmp_path_factory.mktemp("atlas")
-    shutil.copytree(ROOT / "tests/fixtures/mini", folder / "content")
-    add_maps(folder / "content")
-    build(ROOT / "pelicanconf.py", folder / "output", {"PATH": str(folder / "content")})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder / "output")))
+@contextmanager
+def _served(folder):
+    """``folder`` served on 127.0.0.1 with a strict CSP; yields its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _built_atlas(folder, extra_essays: dict[str, str] | None = None):
+    shutil.copytree(ROOT / "tests/fixtures/mini", folder / "content")
+    add_maps(folder / "content")
+    for name, text in (extra_essays or {}).items():
+        (folder / "content/essays" / name).write_text(text, encoding="utf-8")
+    build(ROOT / "pelicanconf.py", folder / "output",
+          {"PATH": str(folder / "content"), "CACHE_PATH": str(folder / "cache")})
+    return folder / "output"
+
+
+@pytest.fixture(scope="module")
+def atlas_site(tmp_path_factory):
+    """The mini exhibit with the map tests' places and essay maps, built and served with a strict CSP."""
+    with _served(_built_atlas(tmp_path_factory.mktemp("atlas"))) as site:
+        yield site
+
+
+FAR_ESSAY = "Title: Far below\nOrder: 3\nDate: 2026-01-12\nSummary: A long fixture essay with its map at the end.\n\n" + \
+    "\n\n".join(f"Paragraph {n} of an invented account, long enough to keep the map off the first screens."
+                for n in range(1, 81)) + "\n\n{% map places=harbour %}\n"
+
+
+@pytest.fixture(scope="module")
+def far_map_site(tmp_path_factory):
+    """The atlas with a third essay whose only map is far below its first screen."""
+    with _served(_built_atlas(tmp_path_factory.mktemp("far"), {"03-far.md": FAR_ESSAY})) as site:
+        yield site
 
 
 def _tile_png() -> bytes:
@@ -149,8 +175,46 @@ def test_an_essay_with_two_maps_loads_leaflet_once(reader, atlas_site):
     leaflet = []
     reader.on("request", lambda r: r.url.endswith("leaflet.js") and leaflet.append(r.url))
     reader.goto(f"{atlas_site}/essays/arrival.html")
-    assert markers(reader, "map_1_1") == [HALL_AND_GATE] and markers(reader, "map_2_1") == ["The harbour office"]
+    assert markers(reader, "map_1_1") == [HALL_AND_GATE]
+    reader.locator("#map_2_1").scroll_into_view_if_needed()  # the second map loads as it comes near
+    assert markers(reader, "map_2_1") == ["The harbour office"]
     assert len(leaflet) == 1
+    assert reader.record["errors"] == []
+
+
+MAP_FILES = ("leaflet.js", "leaflet.markercluster.js", "leaflet.css", "MarkerCluster.css")
+
+
+def _requests(page) -> list[str]:
+    """The names of the map files the page asks for, in order, as it asks."""
+    names: list[str] = []
+    page.on("request", lambda r: (r.url.endswith(MAP_FILES) or "/maps/" in r.url)
+            and names.append("map script" if "/maps/" in r.url else r.url.rsplit("/", 1)[-1]))
+    return names
+
+
+def test_an_essay_loads_leaflet_only_when_its_map_comes_into_view(reader, far_map_site):
+    requested = _requests(reader)
+    reader.goto(f"{far_map_site}/essays/far.html")
+    reader.wait_for_load_state("networkidle")
+    assert requested == []  # the place list is there; Leaflet waits
+    assert reader.locator("#map_1_1 .leaflet-marker-icon").count() == 0
+    reader.locator("#map_1_1").scroll_into_view_if_needed()
+    assert markers(reader, "map_1_1") == ["The harbour office"]
+    reader.wait_for_load_state("networkidle")
+    scripts = [name for name in requested if name.endswith(".js") or name == "map script"]
+    assert scripts == ["leaflet.js", "leaflet.markercluster.js", "map script"]  # in order, each once
+    assert sorted(set(requested) - set(scripts)) == ["MarkerCluster.css", "leaflet.css"]
+    assert len(requested) == 5
+    assert reader.record["errors"] == []
+
+
+def test_without_intersection_observer_maps_load_at_once(reader, far_map_site):
+    requested = _requests(reader)
+    reader.add_init_script("delete window.IntersectionObserver;")
+    reader.goto(f"{far_map_site}/essays/far.html")
+    assert markers(reader, "map_1_1") == ["The harbour office"]
+    assert "leaflet.js" in requested
     assert reader.record["errors"] == []
 
 

@@ -28,3 +28,14 @@ def test_tables_scroll_inside_a_focusable_region():
     assert html.startswith('<div aria-label="Table 1 (scrolls sideways)" class="table-scroll" role="region" '
                            'tabindex="0"><table>')
     assert html.endswith("</table></div>")
+
+
+def test_addresses_that_would_run_code_are_dropped_leaving_the_text():
+    assert render("[one](javascript:alert(1)) [two]( JaVa\tScript:alert(2)) ![x](data:text/html,boo)") == (
+        '<p><a>one</a> <a>two</a> <img alt="x" /></p>')
+
+
+def test_web_mail_and_relative_addresses_are_kept():
+    html = render("[a](https://e.org/x:y) [b](mailto:c@e.org) [c](../sources/k.html#p:1) [d]({filename}/k.md)")
+    assert html == ('<p><a href="https://e.org/x:y">a</a> <a href="mailto:c@e.org">b</a> '
+                    '<a href="../sources/k.html#p:1">c</a> <a href="{filename}/k.md">d</a></p>')

@@ -174,15 +174,6 @@ def html_texts(output: Path):
             yield f"events.timelinejs.json slide {n} {name}", html
 
 
-# Known escaping bugs, in files this suite's owner does not own: each case stays visible as an xfail.
-RAW_HTML = ("plugins/exhibit/document.py render_markdown() lets raw HTML through the Markdown fields of data "
-            "files (to pages and TimelineJS); fix: after Markdown(...), md.preprocessors.deregister('html_block'); "
-            "md.inlinePatterns.deregister('html')")
-KNOWN_BUGS = {"event summary": RAW_HTML, "place description": RAW_HTML, "event summary link": (
-    "plugins/exhibit/document.py render_markdown() keeps javascript: addresses of Markdown links; fix: a tree "
-    "processor that drops href/src values whose scheme is not http, https, mailto or relative")}
-ALL_FIELDS = [pytest.param(field, marks=pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[field]))
-              if field in KNOWN_BUGS else field for field in FIELDS]
 NOT_SHOWN: set[str] = set()  # fields no page shows
 
 
@@ -199,7 +190,7 @@ def leaks(injected) -> list[str]:
     return [f"{where}: {leak}" for where, html in html_texts(injected) for leak in leaks_of(html).leaks]
 
 
-@pytest.mark.parametrize("field", ALL_FIELDS)
+@pytest.mark.parametrize("field", FIELDS)
 def test_field_is_text_in_every_page_feed_and_timelinejs_slide(leaks, field):
     assert [leak for leak in leaks if f"alert({NUMBER[field]})" in leak] == []
 
@@ -271,7 +262,7 @@ def dialogs(browser, injected) -> list[str]:
 
 # A javascript: link runs only when clicked: the page check above is the one that catches it.
 @pytest.mark.browser
-@pytest.mark.parametrize("field", [p for field, p in zip(FIELDS, ALL_FIELDS) if field != "event summary link"])
+@pytest.mark.parametrize("field", [field for field in FIELDS if field != "event summary link"])
 def test_field_runs_no_script_in_the_browser(dialogs, field):
     assert [d for d in dialogs if d.endswith(f"alert({NUMBER[field]})")] == []
 
