@@ -70,7 +70,7 @@ def test_filters_hide_phases_and_tags_and_say_how_many_are_shown(watched, site):
     watched.select_option("#timeline-tag", "releases")
     assert visible_events(watched) == ["event-first-night", "event-late-release"]
     watched.click("text=Show all events")
-    watched.wait_for_function("document.querySelectorAll('.timeline-phase .timeline-event[hidden]').length === 0")
+    watched.wait_for_function("() => document.querySelectorAll('.timeline-phase .timeline-event[hidden]').length === 0")
     assert status.text_content() == "Showing all 8 events."
 
 
@@ -89,7 +89,7 @@ def test_a_link_to_a_filtered_out_event_shows_everything_again(watched, site):
     watched.goto(f"{site}/timeline.html")
     watched.uncheck("input[name=phase][value=rescue]")
     watched.evaluate("location.hash = '#event-raid'")
-    watched.wait_for_function("document.getElementById('event-raid').checkVisibility()")
+    watched.wait_for_function("() => document.getElementById('event-raid').checkVisibility()")
 
 
 def test_readable_on_a_phone(browser, site):
@@ -114,5 +114,5 @@ def test_a_link_into_a_folded_month_opens_it(browser, sites, javascript):
     page.goto(f"{sites['folded']}/timeline.html")
     assert visible_events(page) == []  # every month folded
     page.goto(f"{sites['folded']}/timeline.html#event-talks-pause")
-    page.wait_for_function("document.getElementById('event-talks-pause').checkVisibility()")
+    page.wait_for_function("() => document.getElementById('event-talks-pause').checkVisibility()")
     context.close()

@@ -30,7 +30,7 @@ def test_folded_month_counts_follow_the_filters(page, folded):
     page.select_option("#timeline-tag", "releases")
     assert counts(page) == [("seizure-1996-12", "1 of 3 events"), ("standoff-1996-12", "1 event")]
     page.click("text=Show all events")
-    page.wait_for_function("document.querySelectorAll('details.timeline-period[hidden]').length === 0")
+    page.wait_for_function("() => document.querySelectorAll('details.timeline-period[hidden]').length === 0")
     assert counts(page)[0] == ("seizure-1996-12", "3 events")
 
 
