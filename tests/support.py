@@ -1,15 +1,12 @@
 """Helpers for tests: a throwaway fixture exhibit, the command line, a local web server."""
 from __future__ import annotations
 
-import functools
 import subprocess
 import sys
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from exhibit.build import build, check
+from tools.serve import serve_folder  # noqa: F401 (tests serve built folders through support)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -49,18 +46,3 @@ def run_invoke(*args, cwd) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=cwd, capture_output=True, text=True)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serve_folder(folder: Path):
-    """Serve ``folder`` on 127.0.0.1 (a free port) for the duration; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -8,15 +8,13 @@ audits that cost points.
 """
 from __future__ import annotations
 
-import functools
 import json
 import os
 import subprocess
 import tempfile
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from .serve import serve_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE_VERSION = "13.5.0"
@@ -49,23 +47,6 @@ def ensure_lighthouse() -> Path:
         subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error",
                         f"lighthouse@{LIGHTHOUSE_VERSION}"], cwd=ROOT, check=True)
     return LIGHTHOUSE / "cli/index.js"
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serve(folder: Path):
-    """Serve ``folder`` on 127.0.0.1 (a free port) for the duration; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def run_lighthouse(cli: Path, url: str, report: Path) -> dict:
@@ -137,7 +118,7 @@ def build_and_audit(settings: Path, into: Path) -> str:
 
     with tempfile.TemporaryDirectory(prefix="exhibit-audit-") as folder:
         site = Path(folder) / "output"
-        with serve(site) as url:
+        with serve_folder(site) as url:
             build(settings, site, {"CACHE_PATH": str(ROOT / "cache"),
                                    "SITEURL": url, "PUBLIC_URL": url, "FEED_DOMAIN": url})
             return audit(url, into)

@@ -2,18 +2,15 @@
 no errors when tiles fail, attribution when they load, the list without JavaScript, and a strict CSP."""
 from __future__ import annotations
 
-import functools
 import io
 import shutil
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from PIL import Image
 
 from exhibit.build import build
 from tests.map.atlas import add_maps
+from tools.serve import serve_folder
 
 from .conftest import ROOT
 
@@ -23,27 +20,7 @@ TILES = "https://tile.openstreetmap.org"
 # What the maps need and nothing more: no inline script or style; images from the site, the tile host,
 # and data: (Leaflet blanks tiles it abandons with a data: GIF).
 CSP = f"default-src 'self'; img-src 'self' data: {TILES}; style-src 'self'; script-src 'self'"
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-
-@contextmanager
-def _served(folder):
-    """``folder`` served on 127.0.0.1 with a strict CSP; yields its address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+STRICT = {"Content-Security-Policy": CSP}
 
 
 def _built_atlas(folder, extra_essays: dict[str, str] | None = None):
@@ -59,7 +36,7 @@ def _built_atlas(folder, extra_essays: dict[str, str] | None = None):
 @pytest.fixture(scope="module")
 def atlas_site(tmp_path_factory):
     """The mini exhibit with the map tests' places and essay maps, built and served with a strict CSP."""
-    with _served(_built_atlas(tmp_path_factory.mktemp("atlas"))) as site:
+    with serve_folder(_built_atlas(tmp_path_factory.mktemp("atlas")), headers=STRICT) as site:
         yield site
 
 
@@ -71,7 +48,7 @@ FAR_ESSAY = "Title: Far below\nOrder: 3\nDate: 2026-01-12\nSummary: A long fixtu
 @pytest.fixture(scope="module")
 def far_map_site(tmp_path_factory):
     """The atlas with a third essay whose only map is far below its first screen."""
-    with _served(_built_atlas(tmp_path_factory.mktemp("far"), {"03-far.md": FAR_ESSAY})) as site:
+    with serve_folder(_built_atlas(tmp_path_factory.mktemp("far"), {"03-far.md": FAR_ESSAY}), headers=STRICT) as site:
         yield site
 
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 import functools
 import gzip
 import socket
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from ..serve import serve_folder
 
 CHROMIUM = "/usr/bin/chromium"
 CODE_TYPES = {"document", "stylesheet", "script"}  # HTML + CSS + JS, what the targets count
@@ -55,26 +54,10 @@ def page_types(output: Path) -> dict[str, str]:
             "search": "search.html", "data": "data.html", "about": "about.html", "404": "404.html"}
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-@contextmanager
-def serving(folder: Path, port: int = 0):
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def is_tile(url: str, tile_host: str) -> bool:
@@ -90,7 +73,8 @@ def measure(output: Path, tile_host: str = "tile.openstreetmap.org", pages: dict
 
     pages = pages or page_types(output)
     results = []
-    with serving(output, port) as base, sync_playwright() as pw:
+    with serve_folder(output, port) as root, sync_playwright() as pw:
+        base = root + "/"
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:
             for name, address in pages.items():
