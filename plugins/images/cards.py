@@ -24,19 +24,6 @@ class CardSpec:
     size: tuple[int, int]
 
 
-@dataclass(frozen=True)
-class CardJob:
-    spec: CardSpec
-    fonts: Fonts
-    target: Path
-
-    def outputs(self) -> list[Path]:
-        return [self.target]
-
-    def run(self) -> None:
-        save(draw_card(self.spec, self.fonts), self.target, "PNG", optimize=True)
-
-
 def draw_card(spec: CardSpec, fonts: Fonts) -> Image.Image:
     """The exhibit's header band with its mark and name, then the page's kind, title and description."""
     width, height = spec.size

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
-from PIL import ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont
+
+from .cache import save
 
 # theme/static/css/exhibit.css
 INK = "#1d1b19"
@@ -96,3 +99,20 @@ def draw_mark(draw: ImageDraw.ImageDraw, left: float, top: float, size: float, r
     draw.rectangle(box(6.5, 13, 9.5, 27), fill=PAPER)
     draw.rectangle(box(22.5, 13, 25.5, 27), fill=PAPER)
     draw.rectangle(box(4, 25.5, 28, 28.5), fill=PAPER)
+
+
+@dataclass(frozen=True)
+class DrawingJob:
+    """One PNG drawn by ``draw(spec, fonts)`` (a card or a static map) into the cache; run in a worker
+    process, so ``draw`` is a module-level function."""
+
+    draw: Callable[[Any, Fonts], Image.Image]
+    spec: Any
+    fonts: Fonts
+    target: Path
+
+    def outputs(self) -> list[Path]:
+        return [self.target]
+
+    def run(self) -> None:
+        save(self.draw(self.spec, self.fonts), self.target, "PNG", optimize=True)

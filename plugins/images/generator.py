@@ -18,11 +18,11 @@ from pelican.generators import Generator
 from exhibit.model import Exhibit, Place
 
 from .cache import digest, files_digest, publish, run_missing
-from .cards import CardJob, CardSpec, IconJob
-from .design import ACCENT, PAPER, Fonts
+from .cards import CardSpec, IconJob, draw_card
+from .design import ACCENT, PAPER, DrawingJob, Fonts
 from .derivatives import EncodeJob
 from .figure import Figures
-from .staticmaps import MapJob, MapPoint, MapSpec
+from .staticmaps import MapPoint, MapSpec, draw_map
 
 logger = logging.getLogger(__name__)
 LONGEST_MAP_NAME = 120
@@ -85,9 +85,9 @@ class ImagesGenerator(Generator):
         logger.info("images: %d made, %d reused from the cache, %.2f s", len(report.ran), report.reused,
                     time.perf_counter() - started)
 
-    def _card(self, content, spec: CardSpec, name: str) -> CardJob:
+    def _card(self, content, spec: CardSpec, name: str) -> DrawingJob:
         key = digest("card", spec, self.fonts_key)
-        job = CardJob(spec, self.fonts, self.cache_dir / f"card-{key}.png")
+        job = DrawingJob(draw_card, spec, self.fonts, self.cache_dir / f"card-{key}.png")
         url = f"{self.settings['IMAGES_OUTPUT_DIR']}/social/{name}-{key[:8]}.png"
         self.files[url] = job.target
         if content is not None:
@@ -96,7 +96,7 @@ class ImagesGenerator(Generator):
             self.context["SOCIAL_CARD"] = url
         return job
 
-    def _cards(self) -> list[CardJob]:
+    def _cards(self) -> list[DrawingJob]:
         settings = self.settings
         site, subtitle, size = settings["SITENAME"], settings.get("SITESUBTITLE", ""), tuple(settings["SOCIAL_CARD_SIZE"])
         essays = self.context.get("essays", [])
@@ -112,7 +112,7 @@ class ImagesGenerator(Generator):
             jobs.append(self._card(page, spec, f"source-{source.key}"))
         return jobs
 
-    def _maps(self, exhibit: Exhibit) -> list[MapJob]:
+    def _maps(self, exhibit: Exhibit) -> list[DrawingJob]:
         places = list(exhibit.places.values())
         documents = [c.document for name in ("articles", "pages", "hidden_pages", "source_pages")
                      for c in self.context.get(name, []) if getattr(c, "document", None)]
@@ -132,7 +132,7 @@ class ImagesGenerator(Generator):
             key = digest("map", spec, self.fonts_key)
             file_name = name if len(name) <= LONGEST_MAP_NAME else f"places-{key[:12]}"
             url = f"{self.settings['IMAGES_OUTPUT_DIR']}/maps/{file_name}.png"
-            job = MapJob(spec, self.fonts, self.cache_dir / f"map-{key}.png")
+            job = DrawingJob(draw_map, spec, self.fonts, self.cache_dir / f"map-{key}.png")
             jobs.append(job)
             self.files[url] = job.target
             count = f"{len(chosen)} place{'s' if len(chosen) != 1 else ''}"

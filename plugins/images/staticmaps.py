@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from .cache import save
 from .design import ACCENT, INK, INK_SOFT, PAPER, PAPER_DEEP, RULE, Fonts, draw_lines, fit, shorten, wrap
 
 EARTH_RADIUS_M = 6_371_000
@@ -37,19 +35,6 @@ class MapPoint:
 class MapSpec:
     points: tuple[MapPoint, ...]
     size: tuple[int, int]
-
-
-@dataclass(frozen=True)
-class MapJob:
-    spec: MapSpec
-    fonts: Fonts
-    target: Path
-
-    def outputs(self) -> list[Path]:
-        return [self.target]
-
-    def run(self) -> None:
-        save(draw_map(self.spec, self.fonts), self.target, "PNG", optimize=True)
 
 
 def mercator(lat: float, lon: float) -> tuple[float, float]:
