@@ -22,6 +22,7 @@ from jinja2 import pass_context
 from pelican import signals
 
 from exhibit.settings import apply_defaults
+from exhibit.texts import RecordTexts
 
 from .addresses import Addresses
 from .feed import essays_feed
@@ -30,15 +31,14 @@ from .pages import DiscoveryGenerator
 from .search_index import check_anchors, records, write_index
 from .settings import DEFAULTS
 from .sitemap import page_files, robots_txt, sitemap_xml
-from .texts import Texts
 
 
 @dataclass
 class Discovery:
-    """This build's state: how addresses are written, rendered texts, essays' revision dates."""
+    """This build's state: how addresses are written, the data files' texts, essays' revision dates."""
 
     addresses: Addresses
-    texts: Texts
+    texts: RecordTexts
     metadata: StructuredData
     modified: dict[str, str] = field(default_factory=dict)  # essay file → YYYY-MM-DD
 
@@ -46,7 +46,7 @@ class Discovery:
 def setup(pelican) -> None:
     settings = pelican.settings
     apply_defaults(settings, DEFAULTS)
-    addresses, texts = Addresses(settings), Texts(settings)
+    addresses, texts = Addresses(settings), settings["EXHIBIT_TEXTS"]
     settings["DISCOVERY"] = Discovery(addresses, texts, StructuredData(settings, addresses, texts))
 
 

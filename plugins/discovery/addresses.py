@@ -29,10 +29,10 @@ class Addresses:
     def source(self, key: str) -> str:
         return self.source_url.format(slug=key)
 
+    def root(self, from_file: str) -> str:
+        """The site root as written in ``from_file``, without a trailing '/'."""
+        return self.public or get_relative_path(from_file)
+
     def link(self, path: str | None, from_file: str) -> str | None:
         """``path`` (from the site root) as written in ``from_file``; "" is the site itself."""
-        if path is None:
-            return None
-        if self.public:
-            return f"{self.public}/{path}"
-        return f"{get_relative_path(from_file)}/{path}"
+        return None if path is None else f"{self.root(from_file)}/{path}"

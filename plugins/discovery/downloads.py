@@ -14,10 +14,10 @@ from typing import Any
 from exhibit.csl import to_bibtex, to_csl
 from exhibit.dates import PartialDate
 from exhibit.model import Event, Exhibit, Source
+from exhibit.texts import RecordTexts
 
 from .addresses import Addresses
 from .tables import EVENTS, LIST_SEPARATOR, PLACES, SOURCES, Table
-from .texts import Texts
 
 PACKAGE_FILE = "datapackage.json"  # the Data Package descriptor, beside the files it describes
 FORMULA_START = re.compile(r"[=+\-@\t\r]")
@@ -128,7 +128,7 @@ def _when(event: Event) -> str:
     return f"{text} – {event.end.display}" if event.end else text
 
 
-def timelinejs_text(events: list[Event], texts: Texts, source_url: str, title: str,
+def timelinejs_text(events: list[Event], texts: RecordTexts, root: str, title: str,
                     timeline_url: str | None) -> str:
     """TimelineJS 3 JSON (Knight Lab's viewer): a title slide and a slide per event.
 
@@ -137,7 +137,7 @@ def timelinejs_text(events: list[Event], texts: Texts, source_url: str, title: s
     slides = []
     for event in events:
         slide = {"start_date": _timelinejs_date(event.date, event.time),
-                 "text": {"headline": html.escape(event.title), "text": texts.html(event, source_url)},
+                 "text": {"headline": html.escape(event.title), "text": texts.html(event, root)},
                  "group": html.escape(event.phase.capitalize()),
                  "display_date": html.escape(_when(event)),
                  "unique_id": event.id}
@@ -157,7 +157,7 @@ def bibtex_text(sources: list[Source]) -> str:
     return "\n".join(to_bibtex(to_csl(source)) for source in sources)
 
 
-def downloads(exhibit: Exhibit, texts: Texts, addresses: Addresses, settings: dict) -> list[Download]:
+def downloads(exhibit: Exhibit, texts: RecordTexts, addresses: Addresses, settings: dict) -> list[Download]:
     """Every data file, in the order the Data page lists them."""
     def link(path: str | None) -> str | None:  # every download sits in the same folder
         return addresses.link(path, f"{settings['DATA_DIR']}/{PACKAGE_FILE}")
@@ -169,7 +169,7 @@ def downloads(exhibit: Exhibit, texts: Texts, addresses: Addresses, settings: di
     written = {
         "events": csv_text(EVENTS, events),
         "events-json": _json(events),
-        "events-timelinejs": timelinejs_text(EVENTS.records(exhibit), texts, link(addresses.source("{key}")),
+        "events-timelinejs": timelinejs_text(EVENTS.records(exhibit), texts, addresses.root(f"{settings['DATA_DIR']}/{PACKAGE_FILE}"),
                                              f"{settings['SITENAME']}: timeline", timeline),
         "places": csv_text(PLACES, places),
         "places-geojson": geojson_text(places),

@@ -17,9 +17,9 @@ from markupsafe import Markup
 
 from exhibit.csl import csl_names
 from exhibit.model import Event, Exhibit, Place, Source
+from exhibit.texts import RecordTexts
 
 from .addresses import Addresses
-from .texts import Texts
 
 # Our source Kind → the schema.org type that fits it best.
 SCHEMA_TYPES = {
@@ -66,7 +66,7 @@ def _compact(node: dict) -> dict:
 class StructuredData:
     """Builds each page's metadata from the template context and the model."""
 
-    def __init__(self, settings: dict, addresses: Addresses, texts: Texts):
+    def __init__(self, settings: dict, addresses: Addresses, texts: RecordTexts):
         self.settings = settings
         self.addresses = addresses
         self.texts = texts

@@ -25,9 +25,9 @@ from pagefind.index import PagefindIndex
 
 from exhibit.errors import ErrorLog
 from exhibit.model import Exhibit
+from exhibit.texts import RecordTexts
 
 from .addresses import Addresses
-from .texts import Texts
 
 FOLDER = "pagefind"
 # The kinds of result, as pages label them (data-pagefind-meta="type:…"), with their plural.
@@ -50,7 +50,7 @@ class Record:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-def records(exhibit: Exhibit, addresses: Addresses, texts: Texts) -> list[Record]:
+def records(exhibit: Exhibit, addresses: Addresses, texts: RecordTexts) -> list[Record]:
     """A record per event and place that a page shows. Pagefind searches their metadata (title,
     date) as well as their content, and excerpts the content."""
     found = []

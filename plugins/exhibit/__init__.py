@@ -3,11 +3,13 @@
 Signals used (in the order Pelican sends them):
 
 * ``initialized`` — apply setting defaults, load ``content/`` into an
-  :class:`~exhibit.model.Exhibit` (``settings['EXHIBIT']``), add our Markdown syntax;
+  :class:`~exhibit.model.Exhibit` (``settings['EXHIBIT']``), add our Markdown syntax, and
+  the converter of the data files' texts that every plugin shares (``settings['EXHIBIT_TEXTS']``);
 * ``get_generators`` — add the source pages generator;
 * ``content_object_init`` — give each essay its model record and slug;
 * ``article_generator_finalized`` — put essays in exhibit order, link previous/next;
-* ``all_generators_finalized`` — stop the build if anything was wrong.
+* ``all_generators_finalized`` — stop the build if anything was wrong;
+* ``finalized`` — keep the converted texts in ``CACHE_PATH`` for the next build.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from .loader import load_exhibit
 from .markup import ExhibitMarkupExtension
 from .settings import apply_defaults
 from .sourcepages import SourcesGenerator
+from .texts import RecordTexts
 
 
 def add_markdown_extension(settings: dict, extension) -> None:
@@ -40,6 +43,7 @@ def load_model(pelican) -> None:
     add_markdown_extension(settings, ExhibitMarkupExtension())
     # Feature plugins fill this dict (register_embed) on `initialized`; it is read at conversion.
     add_markdown_extension(settings, EmbedExtension(settings.setdefault("EXHIBIT_EMBEDS", {})))
+    settings["EXHIBIT_TEXTS"] = RecordTexts(settings, Path(settings["CACHE_PATH"]) / "record-texts.json")
 
 
 def add_template_helpers(generator) -> None:
@@ -79,6 +83,10 @@ def stop_on_errors(generators) -> None:
         raise ExhibitBuildError(log)
 
 
+def save_texts(pelican) -> None:
+    pelican.settings["EXHIBIT_TEXTS"].save()
+
+
 def register() -> None:
     signals.initialized.connect(load_model)
     signals.get_generators.connect(add_generators)
@@ -86,3 +94,4 @@ def register() -> None:
     signals.content_object_init.connect(attach_essay)
     signals.article_generator_finalized.connect(order_essays)
     signals.all_generators_finalized.connect(stop_on_errors)
+    signals.finalized.connect(save_texts)

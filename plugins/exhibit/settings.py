@@ -12,6 +12,8 @@ DEFAULTS: dict[str, tuple[object, str]] = {
     "SOURCES_INDEX_SAVE_AS": ("sources/index.html", "where the index of sources is written"),
     "LANGUAGE_NAMES": ({"en": "English", "es": "Spanish", "ja": "Japanese"},
                        "how language codes are shown to readers"),
+    "EXHIBIT_PARALLEL_AFTER": (200, "when more event summaries and place descriptions than this are not in the "
+                               "cache (a first build of a large exhibit), worker processes convert them"),
     "PUBLIC_URL": ("", "the exhibit's public address for canonical links; empty in development"),
     "MENU": ([("Essays", "index.html#essays"), ("Sources", "sources/index.html"),
               ("About", "about.html")], "header navigation: (label, address from the site root)"),

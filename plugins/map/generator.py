@@ -15,7 +15,6 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.utils import get_relative_path
 
-from exhibit.document import render_markdown
 from exhibit.embeds import Embed
 from exhibit.model import CitedIn, Exhibit
 
@@ -88,8 +87,11 @@ class MapGenerator(Generator):
         build: MapBuild = self.settings["MAP_BUILD"]
         mentions = essays_by_place(build.pages)
         views = place_views(list(exhibit.places.values()), exhibit, mentions)
+        texts = self.settings["EXHIBIT_TEXTS"]
+        texts.convert_all([view.place for view in views])
+        root = get_relative_path(self.settings["MAP_SAVE_AS"])
         for view in views:
-            self._describe(view)
+            view.description_html, view.cited = texts.html(view.place, root), texts.cited(view.place)
         self.regions = self._regions(views, build.bounds)
         self.entry_pages = self._entry_pages(self.regions)
         entries = {view.key: page.save_as for page in self.entry_pages
@@ -111,16 +113,6 @@ class MapGenerator(Generator):
                 view = MapView(number, place_views(places, exhibit, mentions), request.caption)
                 rendered[number] = self.drawer.embed_html(view, root, page.url)
         page._content = fill_placeholders(page._content, rendered)
-
-    def _describe(self, view: PlaceView) -> None:
-        """The place's description as HTML for the map page, its citations as notes."""
-        place = view.place
-        root = get_relative_path(self.settings["MAP_SAVE_AS"])
-        source_url = f"{root}/{self.settings['SOURCE_URL'].replace('{slug}', '{key}')}"
-        view.description_html, document = render_markdown(
-            self.settings, place.description, place.path, place.line_of("description"), source_url,
-            id_prefix=f"place-{place.key}-")
-        view.cited = [key for cited in document.citations for key in cited.keys]
 
     def _regions(self, views: list[PlaceView], bounds: Bounds | None) -> list[Region]:
         by_key = {v.key: v for v in views}

@@ -2,15 +2,15 @@
 
 * ``initialized`` — settings defaults; the timeline model (``settings['TIMELINE']``) from
   the exhibit's events; the ``{% timeline … %}`` embed;
-* a generator links events to the essays that embed them and to their sources' pages
-  ("cited in"), then writes the timeline page (the events as data files are the discovery
-  plugin's data downloads, which the page links);
-* ``finalized`` — keep the converted summaries in ``CACHE_PATH`` for the next build.
+* a generator checks what each summary cites, links events to the essays that embed them
+  and to their sources' pages ("cited in"), then writes the timeline page (the events as
+  data files are the discovery plugin's data downloads, which the page links).
+
+Summaries are converted by the exhibit's shared :class:`~exhibit.texts.RecordTexts`.
 """
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican import signals
@@ -20,7 +20,7 @@ from exhibit.embeds import register_embed
 from .embed import NAME, TimelineEmbed
 from .model import Siege, Timeline, group
 from .pages import TimelineGenerator
-from .render import Summaries, Views
+from .render import Views
 
 DEFAULTS = {
     # When the siege began (Lima time) and its last day; events within it show "Day N", counted
@@ -34,9 +34,6 @@ DEFAULTS = {
     "TIMELINE_SAVE_AS": "timeline.html",
     # Above this many events, each month (or year) is folded into a <details> that readers open.
     "TIMELINE_COLLAPSE_AFTER": 200,
-    # When more event summaries than this are not in the cache, they are converted by worker
-    # processes, one per core (a first build of a large exhibit).
-    "TIMELINE_PARALLEL_AFTER": 200,
     # Link from an event to a place, from the site root; {key} is the place's key. "" for no links.
     "TIMELINE_PLACE_URL": "map.html#place-{key}",
 }
@@ -65,9 +62,8 @@ def setup(pelican) -> None:
     timeline = Timeline(_siege(settings), ZoneInfo(settings["TIMEZONE"]),
                         group(events, settings["TIMELINE_PHASE_LABELS"]), settings["TIMELINE_SAVE_AS"],
                         collapsed=len(events) > settings["TIMELINE_COLLAPSE_AFTER"])
-    summaries = Summaries(settings, Path(settings["CACHE_PATH"]) / "timeline-summaries.json")
-    views = Views(settings, timeline, summaries)
-    settings.update(TIMELINE=timeline, TIMELINE_SUMMARIES=summaries, TIMELINE_VIEWS=views)
+    views = Views(settings, timeline, settings["EXHIBIT_TEXTS"])
+    settings.update(TIMELINE=timeline, TIMELINE_VIEWS=views)
     register_embed(settings, NAME, TimelineEmbed(settings, timeline, views),
                    css=["css/timeline.css"])
 
@@ -76,11 +72,6 @@ def add_generators(pelican):
     return TimelineGenerator
 
 
-def save_cache(pelican) -> None:
-    pelican.settings["TIMELINE_SUMMARIES"].save()
-
-
 def register() -> None:
     signals.initialized.connect(setup)
     signals.get_generators.connect(add_generators)
-    signals.finalized.connect(save_cache)

@@ -11,6 +11,14 @@ from .embed import discussed_in
 from .model import when
 
 
+def _check_citations(event, cited: list[str], log) -> None:
+    """A summary cites only the event's own sources, so its source list is complete."""
+    for key in cited:
+        if key not in event.sources:
+            log.error(event.path, event.line_of("summary"), f"event '{event.id}': the summary cites '{key}', "
+                      "which is not in its sources", f"add it: sources: [{', '.join([*event.sources, key])}]")
+
+
 class TimelineGenerator(Generator):
     """Reads nothing itself: links the timeline to the essays that embed it, then writes it."""
 
@@ -18,8 +26,10 @@ class TimelineGenerator(Generator):
         settings = self.settings
         exhibit, timeline = settings["EXHIBIT"], settings["TIMELINE"]
         timeline.discussed_in = discussed_in(self.context.get("essays", []), timeline, exhibit)
-        settings["TIMELINE_SUMMARIES"].convert_all(timeline.events)  # now, so `invoke check` reports mistakes
+        texts = settings["EXHIBIT_TEXTS"]
+        texts.convert_all(timeline.events)  # now, so `invoke check` reports mistakes
         for event in timeline.events:
+            _check_citations(event, texts.cited(event), exhibit.log)
             title = f"Timeline: {event.title} ({when(event, timeline.zone).text})"
             for key in dict.fromkeys(event.sources):
                 exhibit.cited_in.setdefault(key, []).append(CitedIn(title, timeline.url(event), "event"))

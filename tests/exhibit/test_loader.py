@@ -1,5 +1,4 @@
 """The model loader: what curators get for good content and for each kind of mistake."""
-from pathlib import Path
 
 import pytest
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from discovery.texts import plain_text
+from exhibit.texts import plain_text
 from exhibit.build import build
 from exhibit.errors import ExhibitBuildError
 

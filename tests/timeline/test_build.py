@@ -231,8 +231,8 @@ def test_check_reports_summary_mistakes_without_writing(exhibit):
 def test_a_rebuild_reuses_converted_summaries_but_still_checks_them(exhibit, tmp_path):
     cache = tmp_path / "cache"
     exhibit.build(CACHE_PATH=str(cache))
-    stored = json.loads((cache / "timeline-summaries.json").read_text())
-    assert len(stored) == 8
+    stored = json.loads((cache / "record-texts.json").read_text())
+    assert sum(html.startswith('<p id="event-') for html, _cited, _plain in stored.values()) == 8
     first = exhibit.html("timeline.html")
     exhibit.build(CACHE_PATH=str(cache))
     assert exhibit.html("timeline.html") == first
@@ -244,18 +244,18 @@ def test_a_rebuild_reuses_converted_summaries_but_still_checks_them(exhibit, tmp
 
 
 def test_summaries_converted_in_parallel_are_those_converted_one_by_one(exhibit, tmp_path):
-    exhibit.build(CACHE_PATH=str(tmp_path / "serial"), TIMELINE_PARALLEL_AFTER=10**6)
+    exhibit.build(CACHE_PATH=str(tmp_path / "serial"), EXHIBIT_PARALLEL_AFTER=10**6)
     serial = exhibit.html("timeline.html")
-    exhibit.build(CACHE_PATH=str(tmp_path / "parallel"), TIMELINE_PARALLEL_AFTER=0)
+    exhibit.build(CACHE_PATH=str(tmp_path / "parallel"), EXHIBIT_PARALLEL_AFTER=0)
     assert exhibit.html("timeline.html") == serial
-    assert (json.loads((tmp_path / "parallel/timeline-summaries.json").read_text())
-            == json.loads((tmp_path / "serial/timeline-summaries.json").read_text()))
+    assert (json.loads((tmp_path / "parallel/record-texts.json").read_text())
+            == json.loads((tmp_path / "serial/record-texts.json").read_text()))
 
 
 def test_mistakes_in_summaries_converted_in_parallel_are_reported(exhibit):
     add_event(exhibit, summary="Cites [@no-such-source].")
     with pytest.raises(ExhibitBuildError) as info:
-        exhibit.build(TIMELINE_PARALLEL_AFTER=0)
+        exhibit.build(EXHIBIT_PARALLEL_AFTER=0)
     assert "events.yaml:80: error: unknown source key 'no-such-source'" in info.value.log.report()
 
 

@@ -29,6 +29,7 @@ SIZES = {
     "small": Size(essays=20, sources=40, events=60, places=10),
     "1000": Size(essays=1000, sources=1000, events=2000, places=200),
     "scale": Size(essays=1000, sources=5000, events=10000, places=2000),
+    "events": Size(essays=20, sources=200, events=10000, places=50),  # the timeline's scale target
 }
 
 
