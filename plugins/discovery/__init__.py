@@ -79,7 +79,8 @@ def finish(pelican) -> None:
     if log:
         return
     try:
-        write_index(output, found, settings["DEFAULT_LANG"], settings["SEARCH_IGNORE"])
+        write_index(output, found, settings["DEFAULT_LANG"], settings["SEARCH_IGNORE"],
+                    Path(settings["CACHE_PATH"]) / "search-index")
     except Exception as exc:  # the Pagefind binary is missing, crashed or could not write
         log.error("pagefind", None, f"the search index could not be built: {type(exc).__name__}: {exc}",
                   "install the project's dependencies (.venv/bin/pip install -e .), which include "

@@ -13,11 +13,14 @@ filters by kind itself.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import os
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
+from importlib import metadata
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -36,6 +39,9 @@ TYPES = (("Essay", "Essays"), ("Source", "Sources"), ("Event", "Events"), ("Plac
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 LICENSE = Path(__file__).with_name("pagefind.LICENSE")
+MARKED = b"data-pagefind-body"  # in every page the index holds
+RECORDS = "__records__"  # the folder of the records' pages, beside the copied site pages
+INDEX_VERSION = 1  # change when what is handed to Pagefind changes, so no old index is reused
 ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
 
 
@@ -89,24 +95,69 @@ def record_page(record: Record) -> str:
             f"<body><main data-pagefind-body>{escape(record.content)}</main>{tags}</body></html>")
 
 
-async def _index(output: Path, records_folder: Path, language: str, ignore: list[str]) -> None:
-    config = {"force_language": language, "exclude_selectors": ignore, "output_path": str(output / FOLDER)}
+async def _index(folder: Path, index_folder: Path, language: str, ignore: list[str]) -> None:
+    config = {"force_language": language, "exclude_selectors": ignore, "output_path": str(index_folder)}
     async with PagefindIndex(config=config) as index:  # writes the files when the block ends
-        await index.add_directory(str(output))
-        await index.add_directory(str(records_folder))
+        await index.add_directory(str(folder))
 
 
-def write_index(output: Path, found: list[Record], language: str, ignore: list[str]) -> None:
-    """Index ``output`` and the records into ``output/pagefind``; raises if Pagefind fails.
+def _gather(output: Path, found: list[Record], folder: Path, context: str) -> str:
+    """Copy what Pagefind reads into ``folder`` — the pages marked for the index (the timeline,
+    map and other unmarked pages are never read) and a small page per record — and return
+    a digest of it all with ``context``."""
+    digest = hashlib.sha256(context.encode())
+    for path in sorted(output.rglob("*.html")):
+        page = path.read_bytes()
+        if MARKED in page:
+            relative = path.relative_to(output).as_posix()
+            digest.update(f"{relative}\0{len(page)}\0".encode() + page)
+            target = folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(page)
+    for number, record in enumerate(found, start=1):
+        page = record_page(record).encode()
+        digest.update(page)
+        (folder / RECORDS / f"{number:06d}.html").parent.mkdir(exist_ok=True)
+        (folder / RECORDS / f"{number:06d}.html").write_bytes(page)
+    return digest.hexdigest()
 
-    The records are written as pages into a folder of their own and indexed as a folder: one
-    message to Pagefind's service, where a custom record each costs a tenth of a second.
-    Runs in a thread of its own: the live-reload server calls builds from inside its event loop."""
+
+def write_index(output: Path, found: list[Record], language: str, ignore: list[str], cache: Path) -> None:
+    """Index the marked pages of ``output`` and the records into ``output/pagefind``; raises if
+    Pagefind fails.
+
+    The records are written as pages into a folder beside copies of the marked pages, and
+    the folder is indexed in one message to Pagefind's service (a message costs a tenth of
+    a second). When everything Pagefind would read is the same as last build's, last
+    build's index (kept in ``cache``) is used as it is. Pagefind runs in a thread of its
+    own: the live-reload server calls builds from inside its event loop."""
+    target = output / FOLDER
     with TemporaryDirectory(prefix="exhibit-search-") as folder:
-        for number, record in enumerate(found, start=1):
-            Path(folder, f"{number:06d}.html").write_text(record_page(record), encoding="utf-8")
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(asyncio.run, _index(output, Path(folder), language, ignore)).result()
-    for name in UNUSED:
-        (output / FOLDER / name).unlink(missing_ok=True)
-    shutil.copyfile(LICENSE, output / FOLDER / "LICENSE")
+        context = repr((INDEX_VERSION, metadata.version("pagefind"), language, ignore))
+        kept = cache / _gather(output, found, Path(folder), context)
+        if not kept.is_dir():
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pool.submit(asyncio.run, _index(Path(folder), target, language, ignore)).result()
+            for name in UNUSED:
+                (target / name).unlink(missing_ok=True)
+            shutil.copyfile(LICENSE, target / "LICENSE")
+            _keep(target, kept)
+            return
+    shutil.copytree(kept, target, copy_function=_link_or_copy, dirs_exist_ok=True)
+
+
+def _keep(index: Path, kept: Path) -> None:
+    """Keep ``index`` as ``kept`` (the only index kept) for the next build."""
+    if kept.parent.is_dir():
+        shutil.rmtree(kept.parent)
+    partial = kept.with_name(kept.name + ".partial")
+    shutil.copytree(index, partial, copy_function=_link_or_copy)
+    partial.rename(kept)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """Hard-link an index file (its files are never changed in place), or copy it across file systems."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -8,7 +8,7 @@ import pytest
 from exhibit.build import build, check
 from support import ROOT
 from tools.bench import phases, runner, weight
-from tools.bench.synthetic import Size, edit_one_essay, write_exhibit
+from tools.bench.synthetic import Size, edit_one_essay, edit_one_event, write_exhibit
 
 TINY = Size(essays=3, sources=4, events=10, places=3)
 
@@ -43,6 +43,16 @@ def test_editing_one_essay_changes_it_and_keeps_the_exhibit_valid(tmp_path):
     assert not check(ROOT / "pelicanconf.py", _settings(tmp_path)).errors
 
 
+def test_editing_one_event_changes_only_its_summary_and_keeps_the_exhibit_valid(tmp_path):
+    content = write_exhibit(tmp_path / "content", TINY)
+    before = (content / "data/events.yaml").read_text(encoding="utf-8").splitlines()
+    after = edit_one_event(content, TINY, run=2).read_text(encoding="utf-8").splitlines()
+    changed = [(old, new) for old, new in zip(before, after) if old != new]
+    assert len(before) == len(after) and len(changed) == 1
+    assert changed[0][1] == changed[0][0].replace("    ", "    Revised for run 2. ", 1)
+    assert not check(ROOT / "pelicanconf.py", _settings(tmp_path)).errors
+
+
 def test_phases_are_named_by_the_most_specific_frame_on_the_stack():
     class Code:
         def __init__(self, filename, name):
@@ -61,10 +71,11 @@ def test_phases_are_named_by_the_most_specific_frame_on_the_stack():
 
 def test_the_table_gives_medians_and_ratios():
     result = runner.SizeResult("tiny", TINY)
-    for step, seconds in (("cold", [10, 12, 30]), ("edit", [3, 2, 2]), ("unchanged", [1, 1, 1]), ("plain", [8, 8, 9])):
+    for step, seconds in (("cold", [10, 12, 30]), ("edit", [3, 2, 2]), ("event", [4, 5, 6]), ("unchanged", [1, 1, 1]),
+                          ("plain", [8, 8, 9])):
         result.timings[step] = [runner.Timing(s, 100.0) for s in seconds]
     row = runner.table([result]).splitlines()[-1]
-    assert "| 12.0 s | 2.0 s | 1.0 s | 8.0 s | 1.50× | 0.17× | 0.08× |" in row
+    assert "| 12.0 s | 2.0 s | 5.0 s | 1.0 s | 8.0 s | 1.50× | 0.17× | 0.08× |" in row
 
 
 @pytest.mark.browser

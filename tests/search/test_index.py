@@ -95,14 +95,31 @@ def test_events_can_be_left_out_of_search(tmp_path):
         assert [row["page"] for row in csv.DictReader(events)] == ["", ""]
 
 
+def files_of(folder):
+    return {p: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def test_a_failed_index_fails_the_build_and_keeps_the_previous_output(tmp_path, monkeypatch):
     site = build_copy(tmp_path)
-    before = {p: p.read_bytes() for p in site.output.rglob("*") if p.is_file()}
+    before = files_of(site.output)
+    essay = site.content / "essays/01-arrival.md"
+    essay.write_text(essay.read_text(encoding="utf-8") + "\nA new closing sentence for search to find.\n",
+                     encoding="utf-8")
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
     with pytest.raises(ExhibitBuildError) as info:
         build(ROOT / "pelicanconf.py", site.output, {"PATH": str(site.content), "CACHE_PATH": str(tmp_path / "cache")})
     assert "pagefind: error: the search index could not be built" in info.value.log.report()
-    assert {p: p.read_bytes() for p in site.output.rglob("*") if p.is_file()} == before
+    assert files_of(site.output) == before
+
+
+def test_a_rebuild_with_the_same_pages_reuses_the_last_index_without_running_pagefind(tmp_path, monkeypatch):
+    site = build_copy(tmp_path)
+    before = files_of(site.output / "pagefind")
+    (site.content / "pages/about.md").touch()  # read again, the same page
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    build(ROOT / "pelicanconf.py", site.output, {"PATH": str(site.content), "CACHE_PATH": str(tmp_path / "cache")})
+    assert {p.relative_to(site.output): data for p, data in files_of(site.output / "pagefind").items()} == {
+        p.relative_to(site.output): data for p, data in before.items()}
 
 
 def test_pages_tell_search_the_languages_of_their_titles_and_texts(dev_site, tmp_path):

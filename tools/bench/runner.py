@@ -2,7 +2,8 @@
 
 For each size, a synthetic exhibit is written into a temporary folder outside the repository. Each run
 then times, one after the other: a cold build (no output, no cache), a rebuild after editing one essay,
-a rebuild with nothing changed, and the same essays through plain Pelican. Every build runs in a process
+a rebuild after editing one event's summary, a rebuild with nothing changed, and the same essays through
+plain Pelican. Every build runs in a process
 of its own (as `invoke build` does), so the times include starting Python and importing the plugins.
 """
 from __future__ import annotations
@@ -18,10 +19,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .synthetic import SIZES, Size, edit_one_essay, write_exhibit
+from .synthetic import SIZES, Size, edit_one_essay, edit_one_event, write_exhibit
 
 ROOT = Path(__file__).resolve().parents[2]
-STEPS = ("cold", "edit", "unchanged", "plain")
+STEPS = ("cold", "edit", "event", "unchanged", "plain")
 
 
 class BuildFailed(RuntimeError):
@@ -90,6 +91,7 @@ def run(names: list[str], runs: int, report=print) -> list[SizeResult]:
             for number in range(1, runs + 1):
                 steps = {"cold": space.cold,
                          "edit": lambda: (edit_one_essay(space.content, space.size, number), space.build())[1],
+                         "event": lambda: (edit_one_event(space.content, space.size, number), space.build())[1],
                          "unchanged": space.build, "plain": space.plain}
                 for step in STEPS:
                     timing = steps[step]()
@@ -101,14 +103,14 @@ def run(names: list[str], runs: int, report=print) -> list[SizeResult]:
 
 def table(results: list[SizeResult]) -> str:
     """Medians as a Markdown table, with the ratios the issue's targets are stated in."""
-    lines = ["| size (essays / sources / events / places) | runs | cold build | edit one essay | nothing changed "
-             "| plain Pelican | cold ÷ plain | edit ÷ cold | unchanged ÷ cold | peak memory |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| size (essays / sources / events / places) | runs | cold build | edit one essay | edit one event "
+             "| nothing changed | plain Pelican | cold ÷ plain | edit ÷ cold | unchanged ÷ cold | peak memory |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         s = r.size
-        cold, edit, same, plain = (r.median(step) for step in STEPS)
-        peak = max(r.peak_mb(step) for step in ("cold", "edit", "unchanged"))
+        cold, edit, event, same, plain = (r.median(step) for step in STEPS)
+        peak = max(r.peak_mb(step) for step in ("cold", "edit", "event", "unchanged"))
         lines.append(f"| {r.name} ({s.essays} / {s.sources} / {s.events} / {s.places}) | {len(r.timings['cold'])} "
-                     f"| {cold:.1f} s | {edit:.1f} s | {same:.1f} s | {plain:.1f} s | {cold / plain:.2f}× "
+                     f"| {cold:.1f} s | {edit:.1f} s | {event:.1f} s | {same:.1f} s | {plain:.1f} s | {cold / plain:.2f}× "
                      f"| {edit / cold:.2f}× | {same / cold:.2f}× | {peak:.0f} MB (plain {r.peak_mb('plain'):.0f} MB) |")
     return "\n".join(lines)

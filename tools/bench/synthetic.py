@@ -181,6 +181,16 @@ def _write_pages(folder: Path, words: Words) -> None:
         _write(folder / name, header + words.sentence() + " " + words.sentence() + "\n")
 
 
+def edit_one_event(content: Path, size: Size, run: int) -> Path:
+    """Change the summary of the middle event in events.yaml (differently for each ``run``)."""
+    path = content / "data" / "events.yaml"
+    text = path.read_text(encoding="utf-8")
+    entry = text.index(f"- id: {_event_id(size.events // 2)}\n")
+    summary = text.index("  summary: >-\n    ", entry) + len("  summary: >-\n    ")
+    path.write_text(f"{text[:summary]}Revised for run {run}. {text[summary:]}", encoding="utf-8")
+    return path
+
+
 def edit_one_essay(content: Path, size: Size, run: int) -> Path:
     """Change the text of the middle essay (differently for each ``run``), as a curator's save would."""
     i = size.essays // 2
