@@ -31,8 +31,9 @@ def load_exhibit(content: Path, settings: dict | None = None) -> Exhibit:
     for folder in settings.get("PAGE_PATHS", ["pages"]):
         for path in sorted((content / folder).glob("*.md")):
             _read_markdown(path, PAGE_FIELDS, "page", exhibit.log)  # checked; Pelican renders pages
-    _load_places(exhibit, data / "places.yaml")
-    _load_events(exhibit, data / "events.yaml")
+    parsed = Path(settings["CACHE_PATH"]) / "data-files" if settings.get("CACHE_PATH") else None
+    _load_places(exhibit, data / "places.yaml", parsed)
+    _load_events(exhibit, data / "events.yaml", parsed)
     _check_links(exhibit)
     return exhibit
 
@@ -169,11 +170,11 @@ def _load_essays(exhibit: Exhibit, folder: Path) -> None:
     exhibit.essays.sort(key=lambda e: (e.order, e.slug))
 
 
-def _records(path: Path, exhibit: Exhibit, what: str) -> list[Record]:
+def _records(path: Path, exhibit: Exhibit, what: str, parsed: Path | None) -> list[Record]:
     log = exhibit.log
     if not path.exists():
         return []
-    data = load_yaml(path, log)
+    data = load_yaml(path, log, parsed)
     if data is None:
         exhibit.unreadable.add(what)
         return []
@@ -191,10 +192,10 @@ def _records(path: Path, exhibit: Exhibit, what: str) -> list[Record]:
     return records
 
 
-def _load_yaml_records(exhibit, path, spec, what, cls, id_field):
+def _load_yaml_records(exhibit, path, spec, what, cls, id_field, parsed):
     """Validated records by id; ids of invalid ones go to ``exhibit.invalid`` (no cascades)."""
     loaded: dict[str, object] = {}
-    for record in _records(path, exhibit, what):
+    for record in _records(path, exhibit, what, parsed):
         def report(line, message, hint):
             exhibit.log.error(path, line, message, hint)
 
@@ -213,12 +214,12 @@ def _load_yaml_records(exhibit, path, spec, what, cls, id_field):
     return loaded
 
 
-def _load_places(exhibit: Exhibit, path: Path) -> None:
-    exhibit.places = _load_yaml_records(exhibit, path, PLACE_FIELDS, "place", Place, "key")
+def _load_places(exhibit: Exhibit, path: Path, parsed: Path | None) -> None:
+    exhibit.places = _load_yaml_records(exhibit, path, PLACE_FIELDS, "place", Place, "key", parsed)
 
 
-def _load_events(exhibit: Exhibit, path: Path) -> None:
-    events = _load_yaml_records(exhibit, path, EVENT_FIELDS, "event", Event, "id")
+def _load_events(exhibit: Exhibit, path: Path, parsed: Path | None) -> None:
+    events = _load_yaml_records(exhibit, path, EVENT_FIELDS, "event", Event, "id", parsed)
     for event in events.values():
         if event.end is not None and event.end.last_day() < event.date.first_day():
             exhibit.log.error(path, event.line_of("end"), f"end {event.end} is before date "

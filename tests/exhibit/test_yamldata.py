@@ -36,3 +36,24 @@ def test_syntax_error_names_the_line(tmp_path):
 def test_null_values_become_none(tmp_path):
     data, _ = load(tmp_path, "- id: a\n  end:\n  time: ~\n")
     assert data[0]["end"] is None and data[0]["time"] is None
+
+
+def test_an_unchanged_file_is_read_from_the_cache_with_its_lines(tmp_path):
+    path, cache = tmp_path / "events.yaml", tmp_path / "cache"
+    path.write_text("- id: a\n  title: one\n\n- id: b\n  title: two\n", encoding="utf-8")
+    first = load_yaml(path, ErrorLog(), cache)
+    assert (cache / "events.pickle").is_file()
+    again = load_yaml(path, ErrorLog(), cache)
+    assert again == first and [r.lines for r in again] == [r.lines for r in first] and again[1].line == 4
+    path.write_text("- id: a\n  title: changed\n", encoding="utf-8")
+    assert load_yaml(path, ErrorLog(), cache) == [{"id": "a", "title": "changed"}]
+
+
+def test_a_file_with_a_mistake_is_never_cached_so_every_build_reports_it(tmp_path):
+    path, cache = tmp_path / "events.yaml", tmp_path / "cache"
+    path.write_text("- id: a\n  title: one\n  title: two\n", encoding="utf-8")
+    for _ in range(2):
+        log = ErrorLog()
+        load_yaml(path, log, cache)
+        assert [e.line for e in log.errors] == [3]
+    assert not (cache / "events.pickle").exists()
