@@ -1,14 +1,16 @@
 """Where the exhibit shows each record, and how to write that address from a given file.
 
-Production builds (``PUBLIC_URL`` set) write absolute addresses into files that leave
-the site (downloads, structured data); development builds write them relative to the
-file, so ``output/`` works from any folder.
+Events and places are where the model says a page shows them (``Exhibit.shown_at``, filled
+while the timeline and map plugins read, so complete before any page is written), unless a
+``DISCOVERY_*_URL`` pattern says otherwise. Production builds (``PUBLIC_URL`` set) write
+absolute addresses into files that leave the site (downloads, structured data); development
+builds write them relative to the file, so ``output/`` works from any folder.
 """
 from __future__ import annotations
 
 from pelican.utils import get_relative_path
 
-from exhibit.model import Event, Place
+from exhibit.model import Event, Exhibit, Place
 
 
 class Addresses:
@@ -16,15 +18,32 @@ class Addresses:
 
     def __init__(self, settings: dict):
         self.public = settings.get("PUBLIC_URL", "").rstrip("/")
+        self.exhibit: Exhibit = settings["EXHIBIT"]
         self.event_url = settings["DISCOVERY_EVENT_URL"]
         self.place_url = settings["DISCOVERY_PLACE_URL"]
         self.source_url = settings["SOURCE_URL"]
 
     def event(self, event: Event) -> str | None:
-        return self.event_url.format(id=event.id) if self.event_url else None
+        return self._shown(self.event_url, f"event-{event.id}", id=event.id)
 
     def place(self, place: Place) -> str | None:
-        return self.place_url.format(key=place.key) if self.place_url else None
+        return self._shown(self.place_url, f"place-{place.key}", key=place.key)
+
+    def _shown(self, pattern: str | None, anchor: str, **fields) -> str | None:
+        """Where the exhibit shows the record (``pattern`` None), ``pattern`` filled in, or None ('')."""
+        if pattern is None:
+            return self.exhibit.shown_at.get(anchor)
+        return pattern.format(**fields) if pattern else None
+
+    def by_page(self, records, address) -> dict[str, list]:
+        """The pages that show some of ``records``, from the site root, each with those it shows,
+        in the order of ``records``; ``address`` is :meth:`event` or :meth:`place`."""
+        pages: dict[str, list] = {}
+        for record in records:
+            url = address(record)
+            if url:
+                pages.setdefault(url.split("#")[0], []).append(record)
+        return pages
 
     def source(self, key: str) -> str:
         return self.source_url.format(slug=key)

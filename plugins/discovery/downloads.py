@@ -83,7 +83,20 @@ class Download(DataFile):
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """JSON with a record per line (each item of a list, at the top level or in a top-level
+    field): easy to read and compare, and written by the json module's fast encoder."""
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def block(value: Any, indent: str) -> str:
+        if isinstance(value, list) and value:
+            return "[\n" + ",\n".join(indent + " " + compact(item) for item in value) + f"\n{indent}]"
+        return compact(value)
+
+    if isinstance(data, dict) and data:
+        fields = (f" {compact(key)}: {block(value, ' ')}" for key, value in data.items())
+        return "{\n" + ",\n".join(fields) + "\n}\n"
+    return block(data, "") + "\n"
 
 
 def _cell(value: Any) -> Any:
@@ -165,7 +178,8 @@ def downloads(exhibit: Exhibit, texts: RecordTexts, addresses: Addresses, settin
     events = EVENTS.rows(exhibit, lambda event: link(addresses.event(event)))
     places = PLACES.rows(exhibit, lambda place: link(addresses.place(place)))
     sources = SOURCES.rows(exhibit, lambda source: link(addresses.source(source.key)))
-    timeline = link(addresses.event_url.split("#")[0]) if addresses.event_url else None
+    pages = addresses.by_page(exhibit.events, addresses.event)
+    timeline = link(next(iter(pages))) if pages else None  # the page with the earliest event
     written = {
         "events": csv_text(EVENTS, events),
         "events-json": _json(events),

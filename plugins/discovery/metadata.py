@@ -72,6 +72,7 @@ class StructuredData:
         self.texts = texts
         self.zone = ZoneInfo(settings["TIMEZONE"])
         self._cited_by_essay: dict[str, set[str]] | None = None
+        self._collections: dict[str, tuple[list, Any]] | None = None
 
     def page(self, context, title: str, description: str, canonical: str) -> PageMeta:
         here = context["output_file"]
@@ -136,17 +137,26 @@ class StructuredData:
             return {"@type": "CollectionPage", "hasPart": [self._essay_ref(a, url) for a in context.get("essays", [])]}
         if here == self.settings["DATA_SAVE_AS"]:
             return {"mainEntity": self._dataset(context.get("downloads", []), url, description)}
-        events_page = self.addresses.event_url.split("#")[0]
-        if here == events_page:
-            return {"@type": "CollectionPage", "mainEntity": self._item_list(exhibit.events, self.event, url)}
-        places_page = self.addresses.place_url.split("#")[0]
-        if here == places_page:
-            places = list(exhibit.places.values())
-            return {"@type": "CollectionPage", "mainEntity": self._item_list(places, self.place, url)}
+        shown = self._shown_on(here)
+        if shown:
+            records, describe = shown
+            return {"@type": "CollectionPage", "mainEntity": self._item_list(records, describe, url)}
         return {}
 
+    def _shown_on(self, here: str) -> tuple[list, Any] | None:
+        """The events (or else places) the page at ``here`` shows, with the method describing one;
+        None for a page that shows neither. Indexed on the first call, once every record's page is known."""
+        if self._collections is None:
+            exhibit, addresses = self.settings["EXHIBIT"], self.addresses
+            self._collections = {}
+            for records, address, describe in ((exhibit.events, addresses.event, self.event),
+                                               (list(exhibit.places.values()), addresses.place, self.place)):
+                for page, shown in addresses.by_page(records, address).items():
+                    self._collections.setdefault(page, (shown, describe))
+        return self._collections.get(here)
+
     def _item_list(self, records: list, describe, url) -> dict:
-        """An ItemList of all the records, describing at most METADATA_LIST_LIMIT of them, so a page of
+        """An ItemList of the records a page shows, describing at most METADATA_LIST_LIMIT of them, so a page of
         ten thousand places does not carry megabytes of JSON-LD (the data downloads hold them all)."""
         shown = records[:self.settings["METADATA_LIST_LIMIT"]]
         return {"@type": "ItemList", "numberOfItems": len(records),

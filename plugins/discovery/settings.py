@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 DEFAULTS: dict[str, tuple[object, str]] = {
-    "DISCOVERY_EVENT_URL": ("timeline.html#event-{id}",
-                            "where a page shows an event, from the site root; {id} is its id. "
-                            "Search results, the data files and structured data link there; '' for nowhere"),
-    "DISCOVERY_PLACE_URL": ("map.html#place-{key}",
-                            "where a page shows a place, from the site root; {key} is its key; '' for nowhere"),
+    "DISCOVERY_EVENT_URL": (None, "where a page shows an event: None for where the exhibit shows it (the "
+                                  "timeline page that holds it), or an address from the site root in which "
+                                  "{id} is its id. Search results, the data files and structured data link "
+                                  "there; '' for nowhere"),
+    "DISCOVERY_PLACE_URL": (None, "where a page shows a place: None for where the exhibit shows it (the map "
+                                  "page that holds its entry), or an address from the site root in which "
+                                  "{key} is its key; '' for nowhere"),
     "SEARCH_SAVE_AS": ("search.html", "the search page"),
     "SEARCH_IGNORE": ([".eyebrow", ".essay__meta", ".record-meta h2", ".record-meta dt", ".sequence",
                        ".cite-box", ".cited-in", ".back-link", ".footnote-ref", ".footnote-backref"],

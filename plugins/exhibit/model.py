@@ -191,6 +191,10 @@ class Exhibit:
     invalid: set[str] = field(default_factory=set)  # keys of records that failed validation
     unreadable: set[str] = field(default_factory=set)  # kinds of record whose file failed to parse
     cited_in: dict[str, list[CitedIn]] = field(default_factory=dict)  # source key → citing places
+    # Where a page shows each event and place: anchor ('event-<id>', 'place-<key>') → its address from
+    # the site root with that anchor ('timeline-3.html#event-raid'). Filled by the timeline and map
+    # plugins' generators in generate_context, so it is complete once every generator has read.
+    shown_at: dict[str, str] = field(default_factory=dict)
 
     _essays_by_path: dict[Path, Essay] = field(default_factory=dict, init=False, repr=False, compare=False)
 

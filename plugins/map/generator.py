@@ -20,7 +20,7 @@ from exhibit.model import CitedIn, Exhibit
 
 from .checks import Bounds
 from .directive import parse_map_embed
-from .model import (PRECISION_MEANING, EssayLink, MapView, PlaceView, paginate, place_views,
+from .model import (PRECISION_MEANING, EssayLink, MapView, PlaceView, events_by_place, paginate, place_views,
                     requested_places, split_by_area)
 from .render import CSS, JS, DrawnMap, MapDrawer, fill_placeholders
 
@@ -63,6 +63,15 @@ class EntryPage:
         return first.place.name if first is last else f"{first.place.name} – {last.place.name}"
 
 
+def event_addresses(pattern: str | None, exhibit: Exhibit) -> dict[str, str]:
+    """Event id → its address from the site root: where the exhibit shows it (``pattern`` None; the
+    timeline's generator, which runs before this plugin's, has said so), ``pattern`` filled in, or
+    none at all ('')."""
+    if pattern is None:
+        return {e.id: exhibit.shown_at[f"event-{e.id}"] for e in exhibit.events if f"event-{e.id}" in exhibit.shown_at}
+    return {e.id: pattern.format(id=e.id) for e in exhibit.events} if pattern else {}
+
+
 def map_embeds(content) -> list[Embed]:
     document = getattr(content, "document", None)
     return [e for e in document.embeds if e.name == "map"] if document else []
@@ -86,7 +95,8 @@ class MapGenerator(Generator):
         exhibit: Exhibit = self.settings["EXHIBIT"]
         build: MapBuild = self.settings["MAP_BUILD"]
         mentions = essays_by_place(build.pages)
-        views = place_views(list(exhibit.places.values()), exhibit, mentions)
+        self.events = events_by_place(exhibit)
+        views = place_views(list(exhibit.places.values()), self.events, mentions)
         texts = self.settings["EXHIBIT_TEXTS"]
         texts.convert_all([view.place for view in views])
         root = get_relative_path(self.settings["MAP_SAVE_AS"])
@@ -96,13 +106,14 @@ class MapGenerator(Generator):
         self.entry_pages = self._entry_pages(self.regions)
         entries = {view.key: page.save_as for page in self.entry_pages
                    for _, views in page.sections for view in views}
-        self.drawer = MapDrawer(self.settings, self.env, entries)
+        exhibit.shown_at.update({f"place-{key}": f"{page}#place-{key}" for key, page in entries.items()})
+        self.drawer = MapDrawer(self.settings, self.env, entries, event_addresses(self.settings["MAP_EVENT_URL"], exhibit))
         map_links = self.drawer.links(get_relative_path(self.settings["MAP_SAVE_AS"]), self.settings["MAP_SAVE_AS"])
         for number, region in enumerate(self.regions, start=1):
             region.drawn = self.drawer.draw(MapView(number, region.places), map_links)
         for page in build.pages:
             self._fill_embeds(page, exhibit, mentions)
-        self._add_cited_in(exhibit, views, entries)
+        self._add_cited_in(exhibit, views)
 
     def _fill_embeds(self, page, exhibit: Exhibit, mentions) -> None:
         root, rendered = get_relative_path(page.save_as), {}
@@ -110,7 +121,7 @@ class MapGenerator(Generator):
             request = parse_map_embed(embed)
             places = requested_places(request, exhibit)
             if places:
-                view = MapView(number, place_views(places, exhibit, mentions), request.caption)
+                view = MapView(number, place_views(places, self.events, mentions), request.caption)
                 rendered[number] = self.drawer.embed_html(view, root, page.url)
         page._content = fill_placeholders(page._content, rendered)
 
@@ -130,12 +141,12 @@ class MapGenerator(Generator):
                           [(by_slug[slug], views) for slug, views in sections])
                 for number, sections in enumerate(pages, start=1)]
 
-    def _add_cited_in(self, exhibit: Exhibit, views: list[PlaceView], entries: dict[str, str]) -> None:
+    def _add_cited_in(self, exhibit: Exhibit, views: list[PlaceView]) -> None:
         """Source pages list the places that cite them ("Cited in this exhibit"), linking to their entries."""
         for view in views:
             for key in dict.fromkeys([*view.place.sources, *view.cited]):
                 exhibit.cited_in.setdefault(key, []).append(
-                    CitedIn(f"Map: {view.place.name}", f"{entries[view.key]}#place-{view.key}", "place"))
+                    CitedIn(f"Map: {view.place.name}", exhibit.shown_at[f"place-{view.key}"], "place"))
 
     def generate_output(self, writer):
         for page in self.entry_pages:

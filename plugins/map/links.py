@@ -13,7 +13,7 @@ class PageLinks:
     root: str
     page_url: str  # from the site root
     entries: Mapping[str, str]  # place key → the map page holding its entry, from the site root
-    event_pattern: str  # e.g. 'timeline.html#event-{id}' from the site root; '' when events are not linked
+    events: Mapping[str, str]  # event id → its address from the site root; events not linked are left out
 
     def page(self, url: str) -> str:
         """A map page as a link target: '' for this very page, 'map-2.html' for a sibling."""
@@ -25,7 +25,8 @@ class PageLinks:
         return f"{self.page(self.entries[key])}#place-{key}"
 
     def event(self, event_id: str) -> str:
-        return f"{self.root}/{self.event_pattern.format(id=event_id)}" if self.event_pattern else ""
+        url = self.events.get(event_id)
+        return f"{self.root}/{url}" if url else ""
 
     def essay(self, url: str) -> str:
         return f"{self.root}/{url}"

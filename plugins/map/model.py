@@ -85,14 +85,25 @@ class MapView:
         return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def events_of(place: Place, exhibit: Exhibit) -> list[Event]:
-    """Events the place names or that name the place, in timeline order."""
-    return [e for e in exhibit.events if e.id in place.events or place.key in e.places]
+def events_by_place(exhibit: Exhibit) -> dict[str, list[Event]]:
+    """For each place key, the events the place names or that name the place, in timeline order."""
+    order = {event.id: number for number, event in enumerate(exhibit.events)}
+    found: dict[str, dict[str, Event]] = {}
+    for event in exhibit.events:
+        for key in event.places:
+            found.setdefault(key, {})[event.id] = event
+    by_id = {event.id: event for event in exhibit.events}
+    for place in exhibit.places.values():
+        for event_id in place.events:
+            if event_id in by_id:
+                found.setdefault(place.key, {})[event_id] = by_id[event_id]
+    return {key: sorted(events.values(), key=lambda event: order[event.id]) for key, events in found.items()}
 
 
-def place_views(places: list[Place], exhibit: Exhibit,
+def place_views(places: list[Place], events: dict[str, list[Event]],
                 essays_by_place: dict[str, list[EssayLink]]) -> list[PlaceView]:
-    return [PlaceView(p, events_of(p, exhibit), essays_by_place.get(p.key, [])) for p in places]
+    """Each place with its events (from :func:`events_by_place`) and the essays that map it."""
+    return [PlaceView(p, events.get(p.key, []), essays_by_place.get(p.key, [])) for p in places]
 
 
 def requested_places(request: MapRequest, exhibit: Exhibit) -> list[Place]:

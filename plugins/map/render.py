@@ -43,10 +43,11 @@ class DrawnMap:
 class MapDrawer:
     """Renders maps for one build and collects their scripts for the writer."""
 
-    def __init__(self, settings: dict, env: Environment, entries: dict[str, str]):
+    def __init__(self, settings: dict, env: Environment, entries: dict[str, str], events: dict[str, str]):
         self.settings = settings
         self.env = env
         self.entries = entries  # place key → the map page holding its entry
+        self.events = events  # event id → its address from the site root, for the events linked
         self.scripts: dict[str, str] = {}  # output path → script
         self.cache = ScriptCache(Path(settings["CACHE_PATH"]) / "maps")
 
@@ -58,7 +59,7 @@ class MapDrawer:
 
     def links(self, root: str, page_url: str) -> PageLinks:
         """Links as written on the page at ``page_url`` (``root`` leads from it to the site root)."""
-        return PageLinks(root, page_url, self.entries, self.settings["MAP_EVENT_URL"])
+        return PageLinks(root, page_url, self.entries, self.events)
 
     def embed_html(self, view: MapView, root: str, page_url: str) -> str:
         links = self.links(root, page_url)

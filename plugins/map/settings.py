@@ -9,8 +9,8 @@ DEFAULTS: dict[str, tuple[object, str]] = {
     "MAP_PLACES_PER_PAGE": (100, "place entries (with descriptions) on the map page; more continue on "
                                  "map-2.html, map-3.html… so a page stays light with thousands of places"),
     "MAP_SCRIPTS_DIR": ("maps", "folder of the generated per-map scripts"),
-    "MAP_EVENT_URL": ("timeline.html#event-{id}",
-                      "address of an event on the timeline, from the site root; empty: events are not linked"),
+    "MAP_EVENT_URL": (None, "address of an event, from the site root ({id} is its id): None for where the "
+                            "exhibit shows it (its timeline page); empty: events are not linked"),
     "MAP_TILES_URL": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                       "the tile server ({z}/{x}/{y}); empty for maps without a background"),
     "MAP_TILES_ATTRIBUTION": (OSM_ATTRIBUTION, "credit shown on every map, as the tile provider requires"),

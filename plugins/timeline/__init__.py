@@ -1,10 +1,11 @@
-"""The timeline: a page of every event and slices embedded in essays.
+"""The timeline: pages of every event and slices embedded in essays.
 
 * ``initialized`` — settings defaults; the timeline model (``settings['TIMELINE']``) from
   the exhibit's events; the ``{% timeline … %}`` embed;
 * a generator checks what each summary cites, links events to the essays that embed them
-  and to their sources' pages ("cited in"), then writes the timeline page (the events as
-  data files are the discovery plugin's data downloads, which the page links).
+  and to their sources' pages ("cited in"), tells the model where each event is shown
+  (``Exhibit.shown_at``), then writes the timeline pages (the events as data files are the
+  discovery plugin's data downloads, which the pages link).
 
 Summaries are converted by the exhibit's shared :class:`~exhibit.texts.RecordTexts`.
 """
@@ -16,9 +17,10 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 
 from exhibit.embeds import register_embed
+from exhibit.settings import setting_error
 
 from .embed import NAME, TimelineEmbed
-from .model import Siege, Timeline, group
+from .model import Siege, Timeline, group, paginate
 from .pages import TimelineGenerator
 from .render import Views
 
@@ -30,9 +32,13 @@ DEFAULTS = {
     # How each phase is named on the page.
     "TIMELINE_PHASE_LABELS": {"seizure": "Seizure", "standoff": "Standoff", "negotiation": "Negotiation",
                               "rescue": "Rescue", "aftermath": "Aftermath"},
-    # Where the timeline is written (one page: every event keeps the address timeline.html#event-<id>).
+    # Where the timeline is written; further pages are timeline-2.html, timeline-3.html…
     "TIMELINE_SAVE_AS": "timeline.html",
-    # Above this many events, each month (or year) is folded into a <details> that readers open.
+    # Above this many events the timeline is split into pages, only between months (or years): each
+    # page takes months until the next would pass this; a longer month is split between days.
+    "TIMELINE_EVENTS_PER_PAGE": 500,
+    # Above this many events on a page (in more than one month), each month (or year) is folded into a
+    # <details> that readers open.
     "TIMELINE_COLLAPSE_AFTER": 200,
     # Link from an event to a place, from the site root; {key} is the place's key. "" for no links.
     "TIMELINE_PLACE_URL": "map.html#place-{key}",
@@ -54,14 +60,24 @@ def _siege(settings: dict) -> Siege:
     return Siege(values["TIMELINE_SIEGE_START"], values["TIMELINE_SIEGE_END"].date())
 
 
+def _events_per_page(settings: dict) -> int:
+    """``TIMELINE_EVENTS_PER_PAGE``; a mistake there is reported and the default used."""
+    value = settings["TIMELINE_EVENTS_PER_PAGE"]
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    setting_error(settings, "TIMELINE_EVENTS_PER_PAGE", f"expected a whole number of at least 1, got {value!r}",
+                  "for example TIMELINE_EVENTS_PER_PAGE = 500")
+    return DEFAULTS["TIMELINE_EVENTS_PER_PAGE"]
+
+
 def setup(pelican) -> None:
     settings = pelican.settings
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
-    events = settings["EXHIBIT"].events
-    timeline = Timeline(_siege(settings), ZoneInfo(settings["TIMEZONE"]),
-                        group(events, settings["TIMELINE_PHASE_LABELS"]), settings["TIMELINE_SAVE_AS"],
-                        collapsed=len(events) > settings["TIMELINE_COLLAPSE_AFTER"])
+    groups = group(settings["EXHIBIT"].events, settings["TIMELINE_PHASE_LABELS"])
+    pages = paginate(groups, settings["TIMELINE_SAVE_AS"], _events_per_page(settings),
+                     settings["TIMELINE_COLLAPSE_AFTER"])
+    timeline = Timeline(_siege(settings), ZoneInfo(settings["TIMEZONE"]), groups, pages)
     views = Views(settings, timeline, settings["EXHIBIT_TEXTS"])
     settings.update(TIMELINE=timeline, TIMELINE_VIEWS=views)
     register_embed(settings, NAME, TimelineEmbed(settings, timeline, views),

@@ -53,7 +53,7 @@ class TimelineEmbed:
         items = [(self.views.event(event, root), event.id in shown) for event in events]
         caption = selection.title or f"Timeline: {selection.describe(labels)}"
         return self.template.render(id=embed_id(embed), caption=caption, items=items, root=root,
-                                    timeline_url=f"{root}/{self.settings['TIMELINE_SAVE_AS']}")
+                                    timeline_url=f"{root}/{self.timeline.save_as}")
 
 
 def discussed_in(essays, timeline: Timeline, exhibit: Exhibit) -> dict[str, list[EssayLink]]:

@@ -1,4 +1,5 @@
-"""The timeline as readers see it: siege days, dates shown as ranges, phase and period groups.
+"""The timeline as readers see it: siege days, dates shown as ranges, phase and period groups,
+and the pages they are split into.
 
 Everything here works on the exhibit model's validated :class:`~exhibit.model.Event` s;
 nothing is parsed or rendered.
@@ -7,9 +8,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
+from exhibit.dates import PartialDate
 from exhibit.model import PHASES, Event
 
 MIDDAY = dt.time(12)  # when an event without a time is taken to have happened, for "Day N"
@@ -164,21 +170,156 @@ class EssayLink:
     url: str  # from the site root, to the embed
 
 
-@dataclass
-class Timeline:
-    """Everything the timeline page shows."""
+def span(events: list[Event]) -> str:
+    """The dates some events cover, short: '17 Dec 1996 – 2 Jan 1997', '3 Jan – 20 Jan 1997', '2001'."""
+    first = min((event.date for event in events), key=PartialDate.first_day)
+    last = max((event.end or event.date for event in events), key=PartialDate.last_day)
+    if first == last:
+        return _short(first)
+    same_year = first.year == last.year and first.month is not None and last.month is not None
+    return f"{_short(first, with_year=not same_year)} – {_short(last)}"
 
-    siege: Siege
-    zone: ZoneInfo
+
+def _short(date: PartialDate, with_year: bool = True) -> str:
+    parts = [str(date.day)] if date.day else []
+    parts += [calendar.month_abbr[date.month]] if date.month else []
+    return " ".join([*parts, str(date.year)] if with_year else parts)
+
+
+@dataclass(eq=False)
+class TimelinePage:
+    """One page of the timeline: the phases it shows, each with the periods (or parts of one) on it."""
+
+    number: int
+    save_as: str  # from the site root
     groups: list[PhaseGroup]
-    save_as: str
     collapsed: bool  # so many events that each period is folded away until a reader opens it
-    discussed_in: dict[str, list[EssayLink]] = field(default_factory=dict)
 
     @property
     def events(self) -> list[Event]:
         return [event for g in self.groups for event in g.events]
 
+    @cached_property
+    def span(self) -> str:
+        """What the page's navigation names it by: '3 Jan – 20 Jan 1997'."""
+        return span(self.events)
+
+
+def page_address(save_as: str, number: int) -> str:
+    """'timeline.html' for the first page, then 'timeline-2.html', 'timeline-3.html'…"""
+    return save_as if number == 1 else f"{save_as.removesuffix('.html')}-{number}.html"
+
+
+@dataclass(frozen=True, eq=False)
+class _Block:
+    """Events that go onto one page together: a whole period, or a day of a period longer than a page."""
+
+    group: PhaseGroup
+    period: Period
+    events: list[Event]
+
+
+def _blocks(groups: list[PhaseGroup], limit: int) -> list[_Block]:
+    """Every period as a block, but one of more than ``limit`` events day by day (a day is never split)."""
+    blocks = []
+    for phase_group in groups:
+        for period in phase_group.periods:
+            days = ([period.events] if len(period.events) <= limit else
+                    [list(day) for _, day in itertools.groupby(period.events, key=attrgetter("date"))])
+            blocks += [_Block(phase_group, period, events) for events in days]
+    return blocks
+
+
+def _fill(blocks: list[_Block], limit: int) -> list[list[_Block]]:
+    """Blocks in pages: each page takes blocks until the next would pass ``limit``; a block
+    larger than that has a page of its own."""
+    pages: list[list[_Block]] = []
+    count = 0
+    for block in blocks:
+        if pages and count + len(block.events) <= limit:
+            pages[-1].append(block)
+            count += len(block.events)
+        else:
+            pages.append([block])
+            count = len(block.events)
+    return pages
+
+
+def _joined(page: list[_Block]) -> list[_Block]:
+    """A page's blocks with the days of one period joined again."""
+    shares: list[_Block] = []
+    for block in page:
+        if shares and shares[-1].period is block.period:
+            shares[-1] = _Block(block.group, block.period, shares[-1].events + block.events)
+        else:
+            shares.append(block)
+    return shares
+
+
+def _part(period: Period, number: int, total: int, events: list[Event]) -> Period:
+    return Period(f"{period.key}-part-{number}", f"{period.label} (part {number} of {total})", events)
+
+
+def _page_groups(runs: list[list[_Block]]) -> list[list[PhaseGroup]]:
+    """Each page's periods in their phases; a period spread over pages is a part on each, keyed
+    '1997-01-part-2' and labelled 'January 1997 (part 2 of 3)'."""
+    pages = [_joined(run) for run in runs]
+    parts = Counter(id(share.period) for page in pages for share in page)
+    numbers: Counter = Counter()
+    result = []
+    for page in pages:
+        groups: list[PhaseGroup] = []
+        for share in page:
+            period, total = share.period, parts[id(share.period)]
+            if total > 1:
+                numbers[id(period)] += 1
+                period = _part(period, numbers[id(period)], total, share.events)
+            if not groups or groups[-1].phase != share.group.phase:
+                groups.append(PhaseGroup(share.group.phase, share.group.label))
+            groups[-1].periods.append(period)
+        result.append(groups)
+    return result
+
+
+def paginate(groups: list[PhaseGroup], save_as: str, per_page: int, collapse_after: int) -> list[TimelinePage]:
+    """The timeline in pages of at most ``per_page`` events, split only between periods: each page
+    takes periods until the next would pass the limit. A period of more than ``per_page`` events
+    is split between days instead, its days filling pages as periods do (a day of more events
+    than that has a page of its own). A page folds its periods if it has more than
+    ``collapse_after`` events in more than one period (one folded period would only hide it)."""
+    runs = _fill(_blocks(groups, per_page), per_page) or [[]]
+    return [TimelinePage(number, page_address(save_as, number), page_groups,
+                         collapsed=sum(len(g.events) for g in page_groups) > collapse_after
+                         and sum(len(g.periods) for g in page_groups) > 1)
+            for number, page_groups in enumerate(_page_groups(runs), start=1)]
+
+
+@dataclass
+class Timeline:
+    """Everything the timeline pages show."""
+
+    siege: Siege
+    zone: ZoneInfo
+    groups: list[PhaseGroup]
+    pages: list[TimelinePage]
+    discussed_in: dict[str, list[EssayLink]] = field(default_factory=dict)
+    _page_of: dict[str, TimelinePage] = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self._page_of = {event.id: page for page in self.pages for event in page.events}
+
+    @property
+    def events(self) -> list[Event]:
+        return [event for g in self.groups for event in g.events]
+
+    @property
+    def save_as(self) -> str:
+        """The first page's address."""
+        return self.pages[0].save_as
+
+    def page_of(self, event: Event) -> TimelinePage:
+        return self._page_of[event.id]
+
     def url(self, event: Event) -> str:
-        """The event's address from the site root."""
-        return f"{self.save_as}#event-{event.id}"
+        """The event's address from the site root: the page that shows it, at its anchor."""
+        return f"{self.page_of(event).save_as}#event-{event.id}"

@@ -22,7 +22,7 @@ def view(number=1):
 
 
 def script_of(map_view, settings=SETTINGS):
-    links = PageLinks(".", "map.html", {"a": "map.html", "b": "map.html"}, "")
+    links = PageLinks(".", "map.html", {"a": "map.html", "b": "map.html"}, {})
     return map_script(map_view, map_data(map_view, links), settings)
 
 

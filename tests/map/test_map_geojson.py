@@ -22,7 +22,7 @@ def test_positions_and_places_are_written_once_and_text_goes_into_tables():
              PlaceView(place("cordon", -12.09, -77.04), [SEIZED], [TALKS]),
              PlaceView(place("tokyo", 35.67, 139.65, name_ja="東京"))]
     links = PageLinks("..", "essays/talks.html", {"residence": "map.html", "cordon": "map.html",
-                                                   "tokyo": "map-2.html"}, "timeline.html#event-{id}")
+                                                   "tokyo": "map-2.html"}, {"seized": "timeline.html#event-seized"})
     (feature,) = map_data(MapView(1, views), links)["features"]
     assert feature["geometry"] == {"type": "MultiPoint", "coordinates": [[-77.04, -12.09], [139.65, 35.67]]}
     properties = feature["properties"]
@@ -39,7 +39,7 @@ def test_positions_and_places_are_written_once_and_text_goes_into_tables():
 
 
 def test_on_the_map_page_its_own_entries_are_anchors_and_events_may_go_unlinked():
-    links = PageLinks(".", "map.html", {"residence": "map.html"}, "")
+    links = PageLinks(".", "map.html", {"residence": "map.html"}, {})
     properties = map_data(MapView(1, [PlaceView(place("residence", 1, 2), [SEIZED])]), links)["features"][0]["properties"]
     assert properties["pages"] == [""] and properties["events"][0][0] == ""
     assert links.place("residence") == "#place-residence" and links.event("seized") == ""
@@ -52,6 +52,6 @@ def test_ten_thousand_places_stay_small():
     rng = random.Random(1996)
     views = [PlaceView(place(f"place-{n}", round(rng.uniform(-12.25, -11.9), 5), round(rng.uniform(-77.15, -76.9), 5)))
              for n in range(10_000)]
-    links = PageLinks(".", "map.html", {v.key: f"map-{1 + n // 200}.html" for n, v in enumerate(views)}, "")
+    links = PageLinks(".", "map.html", {v.key: f"map-{1 + n // 200}.html" for n, v in enumerate(views)}, {})
     size = len(json.dumps(map_data(MapView(1, views), links), separators=(",", ":")))
     assert size < 700_000  # bytes: about 70 a place

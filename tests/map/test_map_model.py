@@ -3,7 +3,7 @@ from pathlib import Path
 
 from exhibit.dates import PartialDate
 from exhibit.model import Event, Exhibit, Place
-from map.model import MapView, PlaceView, events_of, paginate, split_by_area
+from map.model import MapView, PlaceView, events_by_place, paginate, split_by_area
 from map.checks import Bounds
 
 
@@ -38,9 +38,10 @@ def test_events_of_a_place_are_those_it_names_and_those_naming_it_in_timeline_or
     def event(ident, day, places=()):
         return Event(path=Path("events.yaml"), line=1, id=ident, date=PartialDate(1996, 12, day),
                      places=list(places))
+    hall = place("hall", 0, 0, events=["release", "seized", "no-such-event"])
     exhibit = Exhibit(root=Path("."), events=[event("seized", 17, ["hall"]), event("talks", 18),
-                                             event("release", 20)])
-    assert [e.id for e in events_of(place("hall", 0, 0, events=["release"]), exhibit)] == ["seized", "release"]
+                                             event("release", 20)], places={"hall": hall})
+    assert [e.id for e in events_by_place(exhibit)["hall"]] == ["seized", "release"]
 
 
 def test_places_split_into_the_focus_area_and_beyond():

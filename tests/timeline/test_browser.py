@@ -42,3 +42,20 @@ def test_without_javascript_folded_months_open_to_every_event(browser, folded):
         summary.click()
     assert page.eval_on_selector_all(".timeline-event", "es => es.filter(e => e.checkVisibility()).length") == 8
     context.close()
+
+
+def test_the_filters_work_on_a_later_page(page, exhibit):
+    exhibit.build(TIMELINE_EVENTS_PER_PAGE=3)
+    with serve_folder(exhibit.output) as url:
+        page.goto(f"{url}/timeline-2.html")
+        status = page.locator(".timeline-filter__status")
+        page.select_option("#timeline-tag", "talks")
+        page.wait_for_function("() => document.querySelector('#phase-standoff').hidden")
+        shown = page.eval_on_selector_all(".timeline-event", "es => es.filter(e => e.checkVisibility()).map(e => e.id)")
+        assert shown == ["event-talks-begin", "event-talks-pause"]
+        assert status.text_content() == "Showing 2 of 3 events."
+        page.uncheck("input[value=negotiation]")
+        assert status.text_content() == "Showing 0 of 3 events."
+        page.click("text=Show all events")
+        page.wait_for_function("() => document.querySelectorAll('.timeline-event[hidden]').length === 0")
+        assert status.text_content() == "Showing all 3 events."

@@ -1,38 +1,12 @@
 """Whole builds with the timeline: the page, embeds in essays, links to the data, and every mistake located."""
 import json
 import re
-from collections import Counter
-from html.parser import HTMLParser
 
 import pytest
 
 from exhibit.errors import ExhibitBuildError
+from page_html import assert_ids_unique_and_fragments_resolve
 from timeline_data import events_yaml
-
-
-class Ids(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids, self.fragments = [], []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if "id" in attrs:
-            self.ids.append(attrs["id"])
-        if (attrs.get("href") or "").startswith("#"):
-            self.fragments.append(attrs["href"][1:])
-
-
-def ids_of(html):
-    parser = Ids()
-    parser.feed(html)
-    return parser
-
-
-def assert_ids_unique_and_fragments_resolve(html):
-    parser = ids_of(html)
-    assert [i for i, n in Counter(parser.ids).items() if n > 1] == []
-    assert set(parser.fragments) <= set(parser.ids) | {"main"}
 
 
 @pytest.fixture

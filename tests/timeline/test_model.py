@@ -7,7 +7,7 @@ import pytest
 
 from exhibit.dates import PartialDate
 from exhibit.model import Event
-from timeline.model import Siege, chronological_key, group, when
+from timeline.model import Siege, chronological_key, group, paginate, span, when
 
 LIMA = ZoneInfo("America/Lima")
 SIEGE = Siege(dt.datetime(1996, 12, 17, 20, 30), dt.date(1997, 4, 22))
@@ -75,3 +75,54 @@ def test_groups_follow_phase_order_then_month_or_year():
         # spread over more than two years: grouped by year
         ("aftermath", [("1997", "1997", ["after"]), ("2012", "2012", ["late"])]),
     ]
+
+
+def paged(events, per_page, collapse_after=200):
+    """(address, [(phase, [(period key, [event ids])])], folded) of each page."""
+    return [(page.save_as, [(g.phase, [(p.key, [e.id for e in p.events]) for p in g.periods]) for g in page.groups],
+             page.collapsed) for page in paginate(group(events, LABELS), "timeline.html", per_page, collapse_after)]
+
+
+MONTHS = [event("s1", "1996-12-17", phase="seizure"), event("s2", "1996-12-17", phase="seizure"),
+          event("d1", "1996-12-20"), event("j1", "1997-01-03"), event("j2", "1997-01-09"), event("j3", "1997-01-30"),
+          event("f1", "1997-02-02"), event("a1", "1997-04-23", phase="aftermath")]
+
+
+def test_pages_take_whole_periods_until_the_next_would_pass_the_limit():
+    assert paged(MONTHS, 4, collapse_after=3) == [
+        ("timeline.html", [("seizure", [("1996-12", ["s1", "s2"])]), ("standoff", [("1996-12", ["d1"])])], False),
+        ("timeline-2.html", [("standoff", [("1997-01", ["j1", "j2", "j3"]), ("1997-02", ["f1"])])], True),
+        ("timeline-3.html", [("aftermath", [("1997-04", ["a1"])])], False),
+    ]
+    assert paged(MONTHS, 500) == [("timeline.html", paged(MONTHS, 500)[0][1], False)]  # one page, as before
+    assert paged([], 500) == [("timeline.html", [], False)]
+
+
+def test_a_period_longer_than_a_page_is_split_between_days_never_within_one():
+    january = [event("m", "1997-01"), event("a", "1997-01-03"), event("b", "1997-01-03"), event("c", "1997-01-04"),
+               event("d", "1997-01-05"), event("e", "1997-01-05"), event("f", "1997-01-05")]
+    events = [event("x", "1996-12-20"), *january, event("y", "1997-02-01")]
+    assert paged(events, 3) == [
+        # the long month's first days fill the page its period starts on
+        ("timeline.html", [("standoff", [("1996-12", ["x"]), ("1997-01-part-1", ["m"])])], False),
+        ("timeline-2.html", [("standoff", [("1997-01-part-2", ["a", "b", "c"])])], False),
+        ("timeline-3.html", [("standoff", [("1997-01-part-3", ["d", "e", "f"])])], False),
+        ("timeline-4.html", [("standoff", [("1997-02", ["y"])])], False),
+    ]
+    labels = [p.label for page in paginate(group(events, LABELS), "t.html", 3, 200) for g in page.groups for p in g.periods]
+    assert labels == ["December 1996", "January 1997 (part 1 of 3)", "January 1997 (part 2 of 3)",
+                      "January 1997 (part 3 of 3)", "February 1997"]
+    # 5 January's three events stay together on a page of their own, over the limit of two
+    assert paged(events, 2)[3] == ("timeline-4.html", [("standoff", [("1997-01-part-4", ["d", "e", "f"])])], False)
+
+
+@pytest.mark.parametrize("dates, text", [
+    ([("1996-12-17", None), ("1997-01-02", None)], "17 Dec 1996 – 2 Jan 1997"),
+    ([("1997-01-03", None), ("1997-01-20", None)], "3 Jan – 20 Jan 1997"),
+    ([("1997-01-03", "1997-02-01"), ("1997-01-20", None)], "3 Jan – 1 Feb 1997"),
+    ([("1997-04-22", None), ("2001", None)], "22 Apr 1997 – 2001"),
+    ([("1997-01", None), ("1997-01-20", None)], "Jan 1997"),  # the month holds the day
+    ([("2001", None)], "2001"),
+])
+def test_a_page_is_named_by_the_dates_it_covers(dates, text):
+    assert span([event(f"e{n}", date, end=end) for n, (date, end) in enumerate(dates)]) == text
