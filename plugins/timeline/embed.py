@@ -7,7 +7,7 @@ from exhibit.model import PHASES, Exhibit
 
 from .arguments import Selection, parse_selection
 from .model import EssayLink, Timeline, chronological_key
-from .render import Views, selected, template_environment
+from .render import Views, template_environment
 
 NAME = "timeline"
 
@@ -40,7 +40,7 @@ class TimelineEmbed:
             raise EmbedError("a timeline can only be embedded in an essay",
                              "move the directive into an essay in content/essays/")
         selection = selection_of(embed, exhibit)
-        events = selected(self.timeline.events, selection)
+        events = self.timeline.select(selection)
         labels = self.settings["TIMELINE_PHASE_LABELS"]
         if not events:
             known = sorted(self.timeline.events, key=chronological_key)
@@ -48,7 +48,7 @@ class TimelineEmbed:
                     if known else "there are no events yet")
             raise EmbedError(f"no event matches ({selection.describe(labels)})", f"check the arguments: {span}")
         shown = {event.id for earlier in document.embeds if earlier.name == NAME
-                 for event in selected(self.timeline.events, selection_of(earlier, exhibit))}
+                 for event in self.timeline.select(selection_of(earlier, exhibit))}
         root = "/".join([".."] * self.settings["ARTICLE_SAVE_AS"].count("/")) or "."
         items = [(self.views.event(event, root), event.id in shown) for event in events]
         caption = selection.title or f"Timeline: {selection.describe(labels)}"
@@ -64,7 +64,7 @@ def discussed_in(essays, timeline: Timeline, exhibit: Exhibit) -> dict[str, list
         for embed in document.embeds if document else ():
             if embed.name != NAME:
                 continue
-            for event in selected(timeline.events, selection_of(embed, exhibit)):
+            for event in timeline.select(selection_of(embed, exhibit)):
                 links = index.setdefault(event.id, [])
                 if all(link.title != article.title for link in links):
                     links.append(EssayLink(article.title, f"{article.url}#{embed_id(embed)}"))

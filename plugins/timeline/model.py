@@ -304,9 +304,26 @@ class Timeline:
     pages: list[TimelinePage]
     discussed_in: dict[str, list[EssayLink]] = field(default_factory=dict)
     _page_of: dict[str, TimelinePage] = field(init=False, repr=False)
+    _tagged: dict[str, list[Event]] = field(init=False, repr=False)
+    _selected: dict[object, list[Event]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self):
         self._page_of = {event.id: page for page in self.pages for event in page.events}
+        self._tagged = {}
+        for event in self.events:
+            for tag in event.tags:
+                self._tagged.setdefault(tag, []).append(event)
+
+    def select(self, selection) -> list[Event]:
+        """The events a selection (``selection.includes(event)``) holds, in date order. Essays' embeds
+        mostly select by tag, so only events with one of its tags are looked at; each selection is
+        worked out once per build."""
+        if selection not in self._selected:
+            candidates = ({e.id: e for tag in selection.tags for e in self._tagged.get(tag, [])}.values()
+                          if selection.tags else self.events)
+            self._selected[selection] = sorted((e for e in candidates if selection.includes(e)),
+                                               key=chronological_key)
+        return self._selected[selection]
 
     @property
     def events(self) -> list[Event]:

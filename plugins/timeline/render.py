@@ -10,7 +10,7 @@ from markupsafe import Markup
 from exhibit.model import Event, Exhibit
 from exhibit.texts import RecordTexts
 
-from .model import Dates, Timeline, chronological_key, when
+from .model import Dates, Timeline, when
 
 @dataclass(frozen=True)
 class Link:
@@ -77,6 +77,3 @@ def template_environment(settings: dict) -> Environment:
     loader = FileSystemLoader(str(Path(settings["THEME"]) / "templates"))
     return Environment(loader=loader, **settings["JINJA_ENVIRONMENT"])
 
-
-def selected(events: list[Event], selection) -> list[Event]:
-    return sorted((event for event in events if selection.includes(event)), key=chronological_key)

@@ -7,7 +7,8 @@ import pytest
 
 from exhibit.dates import PartialDate
 from exhibit.model import Event
-from timeline.model import Siege, chronological_key, group, paginate, span, when
+from timeline.arguments import parse_selection
+from timeline.model import Siege, Timeline, chronological_key, group, paginate, span, when
 
 LIMA = ZoneInfo("America/Lima")
 SIEGE = Siege(dt.datetime(1996, 12, 17, 20, 30), dt.date(1997, 4, 22))
@@ -126,3 +127,22 @@ def test_a_period_longer_than_a_page_is_split_between_days_never_within_one():
 ])
 def test_a_page_is_named_by_the_dates_it_covers(dates, text):
     assert span([event(f"e{n}", date, end=end) for n, (date, end) in enumerate(dates)]) == text
+
+
+
+def tagged(ident, date, tags=()):
+    found = event(ident, date)
+    found.tags = list(tags)
+    return found
+
+
+def test_a_selection_gives_its_events_in_date_order_whether_by_tag_or_by_date():
+    events = [tagged("b", "1997-01-03", ["talks"]), tagged("a", "1996-12-20", ["talks", "red-cross"]),
+              tagged("c", "1997-01-09")]
+    groups = group(events, LABELS)
+    timeline = Timeline(Siege(dt.datetime(1996, 12, 17, 20, 30), dt.date(1997, 4, 22)), ZoneInfo("America/Lima"),
+                        groups, paginate(groups, "timeline.html", 500, 200))
+    phases, tags = ["standoff"], {"talks", "red-cross"}
+    assert [e.id for e in timeline.select(parse_selection({"tag": "talks,red-cross"}, phases, tags))] == ["a", "b"]
+    assert [e.id for e in timeline.select(parse_selection({"from": "1997-01"}, phases, tags))] == ["b", "c"]
+    assert [e.id for e in timeline.select(parse_selection({"tag": "talks", "to": "1996-12"}, phases, tags))] == ["a"]
