@@ -101,49 +101,57 @@ async def _index(folder: Path, index_folder: Path, language: str, ignore: list[s
         await index.add_directory(str(folder))
 
 
-def _gather(output: Path, found: list[Record], folder: Path, context: str) -> str:
-    """Copy what Pagefind reads into ``folder`` — the pages marked for the index (the timeline,
-    map and other unmarked pages are never read) and a small page per record — and return
-    a digest of it all with ``context``."""
+def _inputs(output: Path, found: list[Record], context: str) -> tuple[str, list[str], list[bytes]]:
+    """What Pagefind reads — the pages of ``output`` marked for the index (the timeline, map
+    and other unmarked pages are left out) and a small page per record — with a digest of
+    it all and ``context``: (digest, the marked pages from ``output``, the records' pages)."""
     digest = hashlib.sha256(context.encode())
+    marked = []
     for path in sorted(output.rglob("*.html")):
         page = path.read_bytes()
         if MARKED in page:
-            relative = path.relative_to(output).as_posix()
-            digest.update(f"{relative}\0{len(page)}\0".encode() + page)
-            target = folder / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(page)
-    for number, record in enumerate(found, start=1):
-        page = record_page(record).encode()
+            marked.append(path.relative_to(output).as_posix())
+            digest.update(f"{marked[-1]}\0{len(page)}\0".encode() + page)
+    pages = [record_page(record).encode() for record in found]
+    for page in pages:
         digest.update(page)
-        (folder / RECORDS / f"{number:06d}.html").parent.mkdir(exist_ok=True)
+    return digest.hexdigest(), marked, pages
+
+
+def _lay_out(output: Path, marked: list[str], pages: list[bytes], folder: Path) -> None:
+    """Put the marked pages (at their own paths) and the records' pages in ``folder`` for Pagefind."""
+    for relative in marked:
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(str(output / relative), str(folder / relative))
+    (folder / RECORDS).mkdir()
+    for number, page in enumerate(pages, start=1):
         (folder / RECORDS / f"{number:06d}.html").write_bytes(page)
-    return digest.hexdigest()
 
 
 def write_index(output: Path, found: list[Record], language: str, ignore: list[str], cache: Path) -> None:
     """Index the marked pages of ``output`` and the records into ``output/pagefind``; raises if
     Pagefind fails.
 
-    The records are written as pages into a folder beside copies of the marked pages, and
-    the folder is indexed in one message to Pagefind's service (a message costs a tenth of
-    a second). When everything Pagefind would read is the same as last build's, last
-    build's index (kept in ``cache``) is used as it is. Pagefind runs in a thread of its
-    own: the live-reload server calls builds from inside its event loop."""
+    The records are written as pages into a folder beside the marked pages, and the folder
+    is indexed in one message to Pagefind's service (a message costs a tenth of a second).
+    When everything Pagefind would read is the same as last build's, last build's index
+    (kept in ``cache``) is used as it is. Pagefind runs in a thread of its own: the
+    live-reload server calls builds from inside its event loop."""
     target = output / FOLDER
+    digest, marked, pages = _inputs(output, found, repr((INDEX_VERSION, metadata.version("pagefind"),
+                                                          language, ignore)))
+    kept = cache / digest
+    if kept.is_dir():
+        shutil.copytree(kept, target, copy_function=_link_or_copy, dirs_exist_ok=True)
+        return
     with TemporaryDirectory(prefix="exhibit-search-") as folder:
-        context = repr((INDEX_VERSION, metadata.version("pagefind"), language, ignore))
-        kept = cache / _gather(output, found, Path(folder), context)
-        if not kept.is_dir():
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                pool.submit(asyncio.run, _index(Path(folder), target, language, ignore)).result()
-            for name in UNUSED:
-                (target / name).unlink(missing_ok=True)
-            shutil.copyfile(LICENSE, target / "LICENSE")
-            _keep(target, kept)
-            return
-    shutil.copytree(kept, target, copy_function=_link_or_copy, dirs_exist_ok=True)
+        _lay_out(output, marked, pages, Path(folder))
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, _index(Path(folder), target, language, ignore)).result()
+    for name in UNUSED:
+        (target / name).unlink(missing_ok=True)
+    shutil.copyfile(LICENSE, target / "LICENSE")
+    _keep(target, kept)
 
 
 def _keep(index: Path, kept: Path) -> None:
