@@ -40,12 +40,10 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 LICENSE = Path(__file__).with_name("pagefind.LICENSE")
 MARKED = b"data-pagefind-body"  # in every page the index holds
-RECORDS = "__records__"  # the folder of the records' pages, beside the copied site pages
 INDEX_VERSION = 1  # change when what is handed to Pagefind changes, so no old index is reused
 ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
-# Pagefind reads one small file per record: in memory when the system offers it (10,000 records
-# are laid out in 0.2 s there, 3.4 s on a slow disk), else in the usual temporary folder.
-SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+RECORDS = "__records__"  # the folder of the records' pages (their own addresses are in their metadata)
+MEMORY = Path("/dev/shm")  # where Linux offers files in memory
 
 
 @dataclass(frozen=True)
@@ -98,10 +96,11 @@ def record_page(record: Record) -> str:
             f"<body><main data-pagefind-body>{escape(record.content)}</main>{tags}</body></html>")
 
 
-async def _index(folder: Path, index_folder: Path, language: str, ignore: list[str]) -> None:
+async def _index(folders: list[Path], index_folder: Path, language: str, ignore: list[str]) -> None:
     config = {"force_language": language, "exclude_selectors": ignore, "output_path": str(index_folder)}
     async with PagefindIndex(config=config) as index:  # writes the files when the block ends
-        await index.add_directory(str(folder))
+        for folder in folders:
+            await index.add_directory(str(folder))
 
 
 def _inputs(output: Path, found: list[Record], context: str) -> tuple[str, list[str], list[bytes]]:
@@ -121,22 +120,35 @@ def _inputs(output: Path, found: list[Record], context: str) -> tuple[str, list[
     return digest.hexdigest(), marked, pages
 
 
-def _lay_out(output: Path, marked: list[str], pages: list[bytes], folder: Path) -> None:
-    """Put the marked pages (at their own paths) and the records' pages in ``folder`` for Pagefind."""
+def _lay_out(output: Path, marked: list[str], folder: Path) -> None:
+    """Hard-link the marked pages of ``output`` into ``folder``, at their own paths."""
     for relative in marked:
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
         _link_or_copy(str(output / relative), str(folder / relative))
+
+
+def _write_records(pages: list[bytes], folder: Path) -> None:
     (folder / RECORDS).mkdir()
     for number, page in enumerate(pages, start=1):
         (folder / RECORDS / f"{number:06d}.html").write_bytes(page)
+
+
+def _scratch(size: int) -> str | None:
+    """A folder for ``size`` bytes of records' pages: in memory when there is room for them
+    (10,000 records take 0.2 s to write there, 3.4 s on a slow disk), else the usual temporary folder."""
+    try:
+        return str(MEMORY) if os.access(MEMORY, os.W_OK) and shutil.disk_usage(MEMORY).free > 4 * size else None
+    except OSError:
+        return None
 
 
 def write_index(output: Path, found: list[Record], language: str, ignore: list[str], cache: Path) -> None:
     """Index the marked pages of ``output`` and the records into ``output/pagefind``; raises if
     Pagefind fails.
 
-    The records are written as pages into a folder beside the marked pages, and the folder
-    is indexed in one message to Pagefind's service (a message costs a tenth of a second).
+    The marked pages are hard-linked into a folder beside the cache, the records written as
+    small pages into another, and each folder is indexed in one message to Pagefind's service
+    (a message costs a tenth of a second).
     When everything Pagefind would read is the same as last build's, last build's index
     (kept in ``cache``) is used as it is. Pagefind runs in a thread of its own: the
     live-reload server calls builds from inside its event loop."""
@@ -147,10 +159,13 @@ def write_index(output: Path, found: list[Record], language: str, ignore: list[s
     if kept.is_dir():
         shutil.copytree(kept, target, copy_function=_link_or_copy, dirs_exist_ok=True)
         return
-    with TemporaryDirectory(prefix="exhibit-search-", dir=SCRATCH) as folder:
-        _lay_out(output, marked, pages, Path(folder))
+    cache.mkdir(parents=True, exist_ok=True)
+    with (TemporaryDirectory(prefix="pages-", dir=cache) as site,
+          TemporaryDirectory(prefix="exhibit-records-", dir=_scratch(sum(map(len, pages)))) as records):
+        _lay_out(output, marked, Path(site))
+        _write_records(pages, Path(records))
         with ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(asyncio.run, _index(Path(folder), target, language, ignore)).result()
+            pool.submit(asyncio.run, _index([Path(site), Path(records)], target, language, ignore)).result()
     for name in UNUSED:
         (target / name).unlink(missing_ok=True)
     shutil.copyfile(LICENSE, target / "LICENSE")
