@@ -75,7 +75,7 @@ def finish(pelican) -> None:
         (output / "sitemap.xml").write_bytes(sitemap_xml(public, pages, settings["INDEX_SAVE_AS"], state.modified))
     (output / "robots.txt").write_text(robots_txt(public, "sitemap.xml"), encoding="utf-8")
     found = records(settings["EXHIBIT"], state.addresses, state.texts)
-    check_anchors(output, found, log)
+    check_anchors(output, found, log, settings)
     if log:
         return
     try:

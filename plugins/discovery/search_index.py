@@ -72,19 +72,35 @@ def records(exhibit: Exhibit, addresses: Addresses, texts: RecordTexts) -> list[
     return found
 
 
-def check_anchors(output: Path, found: list[Record], log: ErrorLog) -> None:
-    """Every record's address must exist in the build, or its search result would lead nowhere."""
+def check_anchors(output: Path, found: list[Record], log: ErrorLog, settings: dict) -> None:
+    """Every record's address must exist in the build, or its search result would lead nowhere.
+    An address from ``DISCOVERY_*_URL`` is the setting's mistake; one the exhibit chose (the
+    setting is None) is lost when a theme template drops the records' ids. One error per page
+    and kind of record, naming the first record missing."""
     ids: dict[str, set[str] | None] = {}
+    missing: dict[tuple[str, str], list[Record]] = {}
     for record in found:
-        page, _, anchor = record.url.partition("#")
+        page = record.url.partition("#")[0]
         if page not in ids:
             path = output / page
             ids[page] = set(ID.findall(path.read_text(encoding="utf-8"))) if path.is_file() else None
-        if ids[page] is None or anchor not in ids[page]:
-            setting, kind = f"DISCOVERY_{record.type.upper()}_URL", record.type.lower()
+        if ids[page] is None or record.url.partition("#")[2] not in ids[page]:
+            missing.setdefault((page, record.type), []).append(record)
+    for (page, type_), lost in missing.items():
+        setting, kind, first = f"DISCOVERY_{type_.upper()}_URL", type_.lower(), lost[0]
+        more = f" and {len(lost) - 1:,} more" if len(lost) > 1 else ""
+        anchor = first.url.partition("#")[2]
+        if settings.get(setting) is None:
+            problem = f"there is no element with id=\"{anchor}\"" if ids[page] is not None else "it was not written"
+            log.error(page, None, f"{kind} '{first.title}'{more} {'belong' if more else 'belongs'} on this page, "
+                      f"but {problem}",
+                      f"a theme template no longer gives each {kind} its id; put it back as theme/templates/ "
+                      f"has it, so links and search results reach the {kind}")
+        else:
             problem = "that page has no such anchor" if ids[page] is not None else f"no page {page} was written"
-            log.error("pelicanconf.py", None, f"{setting}: {kind} '{record.title}' should be shown at {record.url}, "
-                      f"but {problem}", f"set {setting} to where a page shows each {kind}, or to '' for nowhere")
+            log.error("pelicanconf.py", None, f"{setting}: {kind} '{first.title}'{more} should be shown at "
+                      f"{first.url}, but {problem}", f"set {setting} to where a page shows each {kind}, or to '' "
+                      "for nowhere")
 
 
 def record_page(record: Record) -> str:

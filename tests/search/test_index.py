@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 
 import pytest
 
@@ -81,10 +82,26 @@ def test_a_setting_that_points_search_results_nowhere_fails_the_build(tmp_path):
     with pytest.raises(ExhibitBuildError) as info:
         build_copy(tmp_path, DISCOVERY_EVENT_URL="timeline.html#evt-{id}")
     report = info.value.log.report()
-    assert ("pelicanconf.py: error: DISCOVERY_EVENT_URL: event 'Guests arrive' should be shown at "
-            "timeline.html#evt-guests-arrive, but that page has no such anchor") in report
+    assert re.search(r"pelicanconf.py: error: DISCOVERY_EVENT_URL: event 'Guests arrive' and \d+ more should "
+                     r"be shown at timeline.html#evt-guests-arrive, but that page has no such anchor", report)
     assert "set DISCOVERY_EVENT_URL to where a page shows each event" in report
+    assert report.count("DISCOVERY_EVENT_URL: event") == 1  # one error for the page, not one per event
     assert not (tmp_path / "output").exists()
+
+
+def test_a_theme_that_drops_the_events_ids_fails_the_build(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    partial = theme / "templates/partials/timeline_event.html"
+    partial.write_text(partial.read_text(encoding="utf-8").replace(' id="event-{{ item.id }}"', "", 1),
+                       encoding="utf-8")
+    with pytest.raises(ExhibitBuildError) as info:
+        build_copy(tmp_path, THEME=str(theme))
+    report = info.value.log.report()
+    assert re.search(r"timeline.html: error: event 'Guests arrive' and \d+ more belong on this page, but there "
+                     r'is no element with id="event-guests-arrive"', report)
+    assert "a theme template no longer gives each event its id" in report
+    assert "DISCOVERY_EVENT_URL" not in report  # the setting is not the mistake
 
 
 def test_events_can_be_left_out_of_search(tmp_path):
