@@ -80,27 +80,25 @@ def check_anchors(output: Path, found: list[Record], log: ErrorLog, settings: di
     ids: dict[str, set[str] | None] = {}
     missing: dict[tuple[str, str], list[Record]] = {}
     for record in found:
-        page = record.url.partition("#")[0]
+        page, _, anchor = record.url.partition("#")
         if page not in ids:
             path = output / page
             ids[page] = set(ID.findall(path.read_text(encoding="utf-8"))) if path.is_file() else None
-        if ids[page] is None or record.url.partition("#")[2] not in ids[page]:
+        if ids[page] is None or anchor not in ids[page]:
             missing.setdefault((page, record.type), []).append(record)
     for (page, type_), lost in missing.items():
         setting, kind, first = f"DISCOVERY_{type_.upper()}_URL", type_.lower(), lost[0]
-        more = f" and {len(lost) - 1:,} more" if len(lost) > 1 else ""
-        anchor = first.url.partition("#")[2]
+        who = f"{kind} '{first.title}'" + (f" and {len(lost) - 1:,} more" if len(lost) > 1 else "")
         if settings.get(setting) is None:
-            problem = f"there is no element with id=\"{anchor}\"" if ids[page] is not None else "it was not written"
-            log.error(page, None, f"{kind} '{first.title}'{more} {'belong' if more else 'belongs'} on this page, "
-                      f"but {problem}",
+            problem = "it was not written" if ids[page] is None else \
+                f"there is no element with id=\"{first.url.partition('#')[2]}\""
+            log.error(page, None, f"{who} {'belongs' if len(lost) == 1 else 'belong'} on this page, but {problem}",
                       f"a theme template no longer gives each {kind} its id; put it back as theme/templates/ "
                       f"has it, so links and search results reach the {kind}")
         else:
-            problem = "that page has no such anchor" if ids[page] is not None else f"no page {page} was written"
-            log.error("pelicanconf.py", None, f"{setting}: {kind} '{first.title}'{more} should be shown at "
-                      f"{first.url}, but {problem}", f"set {setting} to where a page shows each {kind}, or to '' "
-                      "for nowhere")
+            problem = f"no page {page} was written" if ids[page] is None else "that page has no such anchor"
+            log.error("pelicanconf.py", None, f"{setting}: {who} should be shown at {first.url}, but {problem}",
+                      f"set {setting} to where a page shows each {kind}, or to '' for nowhere")
 
 
 def record_page(record: Record) -> str:
@@ -162,7 +160,7 @@ def write_index(output: Path, found: list[Record], language: str, ignore: list[s
     """Index the marked pages of ``output`` and the records into ``output/pagefind``; raises if
     Pagefind fails.
 
-    The marked pages are hard-linked into a folder beside the cache, the records written as
+    The marked pages are hard-linked into a folder inside ``cache``, the records written as
     small pages into another, and each folder is indexed in one message to Pagefind's service
     (a message costs a tenth of a second).
     When everything Pagefind would read is the same as last build's, last build's index
