@@ -30,7 +30,9 @@ PUBLISH_SETTINGS = ROOT / "publishconf.py"
 def _build(settings: Path) -> None:
     os.chdir(ROOT)
     try:
-        log = build_site(settings, OUTPUT)
+        log = build_site(settings, OUTPUT, waiting=lambda: print(
+            "Another build is writing output/ (or a deploy is reading it); waiting for it to finish…",
+            file=sys.stderr, flush=True))
     except ExhibitBuildError as exc:
         print(exc.log.report(), file=sys.stderr)
         print(f"\nBuild failed: {exc.summary}. output/ was left as it was.", file=sys.stderr)

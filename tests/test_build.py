@@ -1,11 +1,16 @@
 """Full builds of the fixture exhibit: the HTML readers get, and what a failed build leaves."""
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from support import run_invoke
+from exhibit.build import build
 from exhibit.errors import ExhibitBuildError
+from exhibit.outputlock import output_lock
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -152,3 +157,41 @@ def test_scaffolds_write_files_that_pass_check(project):
     assert "Summary is still a placeholder" in result.stderr  # reported, not fatal
     refused = run_invoke("new-source", "Again", "--publisher", "X", "--published", "23 April", cwd=project)
     assert refused.returncode == 1 and "Published: expected an ISO date" in refused.stderr
+
+
+def test_a_build_waits_for_the_output_lock_and_gives_up_with_a_message(mini):
+    mini.build()
+    index = (mini.output / "index.html").read_bytes()
+    waited = []
+    with output_lock(mini.output):  # another build holds output/
+        with pytest.raises(ExhibitBuildError) as info:
+            build(ROOT / "pelicanconf.py", mini.output, {**mini._paths(), "EXHIBIT_LOCK_TIMEOUT": 0.5},
+                  waiting=lambda: waited.append(True))
+    assert waited == [True]
+    assert "output/ is being written by another build or read by a deploy, and was still busy after 0.5 s" in (
+        info.value.log.report())
+    assert (mini.output / "index.html").read_bytes() == index
+    assert not mini.output.with_name("output.staging").exists()
+
+
+def test_two_builds_at_once_take_turns_and_leave_a_complete_certified_site(project):
+    first, second = (subprocess.Popen([sys.executable, "-m", "invoke", "build"], cwd=project, text=True,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2))
+    results = [(process.wait(timeout=300), *process.communicate()) for process in (first, second)]
+    assert [code for code, _, _ in results] == [0, 0], results
+    assert any("Another build is writing output/" in err for _, _, err in results)
+    output = project / "output"
+    manifest = json.loads((output / ".exhibit-build.json").read_text(encoding="utf-8"))
+    written = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    assert set(manifest["files"]) == written - {".exhibit-build.json"}
+    assert {"index.html", "essays/arrival.html", "pagefind/pagefind-entry.json"} <= written
+
+
+def test_a_build_after_an_interrupted_swap_keeps_the_last_good_site(mini):
+    mini.build()
+    old = mini.output.with_name("output.old")
+    mini.output.rename(old)  # stopped between the swap's two renames
+    (mini.content / "essays/02-talks.md").write_text("Title: Broken\n", encoding="utf-8")
+    with pytest.raises(ExhibitBuildError):
+        mini.build()
+    assert (mini.output / "essays/arrival.html").is_file() and not old.exists()

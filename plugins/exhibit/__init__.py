@@ -2,7 +2,8 @@
 
 Signals used (in the order Pelican sends them):
 
-* ``initialized`` — apply setting defaults, load ``content/`` into an
+* ``initialized`` — apply setting defaults, refuse links, pipes and devices in ``content/`` and the
+  theme (stopping the build before anything is read), load ``content/`` into an
   :class:`~exhibit.model.Exhibit` (``settings['EXHIBIT']``), add our Markdown syntax, and
   the converter of the data files' texts that every plugin shares (``settings['EXHIBIT_TEXTS']``);
 * ``get_generators`` — add the source pages generator;
@@ -19,10 +20,12 @@ from pelican import signals
 from pelican.contents import Article
 
 from .document import ExhibitMarkdownReader
+from .contenttree import report_unsafe
 from .embeds import EmbedExtension, assets_for
-from .errors import ExhibitBuildError
+from .errors import ErrorLog, ExhibitBuildError
 from .loader import load_exhibit
 from .markup import ExhibitMarkupExtension
+from .model import Exhibit
 from .settings import apply_defaults
 from .sourcepages import SourcesGenerator
 from .texts import RecordTexts
@@ -38,7 +41,12 @@ def add_markdown_extension(settings: dict, extension) -> None:
 def load_model(pelican) -> None:
     settings = pelican.settings
     apply_defaults(settings)
-    settings["EXHIBIT"] = load_exhibit(Path(settings["PATH"]), settings)
+    content = Path(settings["PATH"])
+    refused = ErrorLog(root=content.parent)
+    if report_unsafe([content, settings["THEME"]], refused):  # before anything reads a file
+        settings["EXHIBIT"] = Exhibit(root=content, log=refused)
+        raise ExhibitBuildError(refused)
+    settings["EXHIBIT"] = load_exhibit(content, settings)
     settings["READERS"] = {**settings.get("READERS", {}), "md": ExhibitMarkdownReader}
     add_markdown_extension(settings, ExhibitMarkupExtension())
     # Feature plugins fill this dict (register_embed) on `initialized`; it is read at conversion.

@@ -22,6 +22,8 @@ from pelican import Pelican, signals
 from pelican.settings import read_settings
 
 from .errors import ErrorLog, ExhibitBuildError
+from .outputlock import OutputBusy, output_lock
+from .settings import DEFAULTS
 
 # Pelican messages that are advice, not a broken exhibit.
 HARMLESS = ("Feeds generated without SITEURL",)
@@ -78,15 +80,15 @@ def check(settings_file: str | Path, overrides: dict | None = None) -> ErrorLog:
     settings = load_settings(settings_file, overrides)
     log = None
     with _collect_pelican_messages() as messages:
-        pelican = Pelican(settings)
-        context = settings.copy()
-        context.update(generated_content={}, static_links=set(), static_content={},
-                       localsiteurl=settings["SITEURL"])
-        # The first half of Pelican.run(): every generator reads, none writes.
-        generators = [cls(context=context, settings=settings, path=pelican.path,
-                          theme=pelican.theme, output_path=pelican.output_path)
-                      for cls in pelican._get_generator_classes()]
         try:
+            pelican = Pelican(settings)
+            context = settings.copy()
+            context.update(generated_content={}, static_links=set(), static_content={},
+                           localsiteurl=settings["SITEURL"])
+            # The first half of Pelican.run(): every generator reads, none writes.
+            generators = [cls(context=context, settings=settings, path=pelican.path,
+                              theme=pelican.theme, output_path=pelican.output_path)
+                          for cls in pelican._get_generator_classes()]
             for generator in generators:
                 generator.generate_context()
             signals.all_generators_finalized.send(generators)
@@ -96,10 +98,26 @@ def check(settings_file: str | Path, overrides: dict | None = None) -> ErrorLog:
 
 
 def build(settings_file: str | Path, output: str | Path | None = None,
-          overrides: dict | None = None) -> ErrorLog:
-    """Build into a staging folder and swap it in; raise ExhibitBuildError on any error."""
+          overrides: dict | None = None, waiting=None) -> ErrorLog:
+    """Build into a staging folder and swap it in; raise ExhibitBuildError on any error.
+
+    The build holds the output folder's lock throughout (a second build waits for it, calling
+    ``waiting()`` once, for up to ``EXHIBIT_LOCK_TIMEOUT`` seconds, then stops with an error)."""
     overrides = dict(overrides or {})
-    target = Path(output or load_settings(settings_file, overrides)["OUTPUT_PATH"]).resolve()
+    first = load_settings(settings_file, overrides)
+    target = Path(output or first["OUTPUT_PATH"]).resolve()
+    timeout = first.get("EXHIBIT_LOCK_TIMEOUT", DEFAULTS["EXHIBIT_LOCK_TIMEOUT"][0])
+    try:
+        with output_lock(target, timeout=timeout, waiting=waiting):
+            return _build_locked(settings_file, target, overrides)
+    except OutputBusy as exc:
+        log = ErrorLog(root=Path(first["PATH"]).parent)
+        log.error(target, None, str(exc), "set EXHIBIT_LOCK_TIMEOUT to wait longer")
+        raise ExhibitBuildError(log) from None
+
+
+def _build_locked(settings_file: str | Path, target: Path, overrides: dict) -> ErrorLog:
+    _finish_interrupted_swap(target)
     staging = target.with_name(target.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
     overrides.update(OUTPUT_PATH=str(staging), DELETE_OUTPUT_DIRECTORY=False)
@@ -168,6 +186,14 @@ def _locate(exc: Exception) -> tuple[str, int | None, str]:
                  frames[-1] if frames else None)
     message = f"{type(exc).__name__}: {exc}"
     return (place.filename, place.lineno, message) if place else ("build", None, message)
+
+
+def _finish_interrupted_swap(target: Path) -> None:
+    """A build stopped between the two renames of :func:`_swap_in` left the last good site as
+    ``<output>.old`` and no ``<output>``: put it back before anything deletes it."""
+    old = target.with_name(target.name + ".old")
+    if old.is_dir() and not target.exists():
+        os.rename(old, target)
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -14,6 +14,8 @@ DEFAULTS: dict[str, tuple[object, str]] = {
                        "how language codes are shown to readers"),
     "EXHIBIT_PARALLEL_AFTER": (200, "when more event summaries and place descriptions than this are not in the "
                                "cache (a first build of a large exhibit), worker processes convert them"),
+    "EXHIBIT_LOCK_TIMEOUT": (600.0, "seconds a build waits for another build (or a deploy) to finish "
+                             "with the output folder before it gives up"),
     "PUBLIC_URL": ("", "the exhibit's public address for canonical links; empty in development"),
     "MENU": ([("Essays", "index.html#essays"), ("Sources", "sources/index.html"),
               ("About", "about.html")], "header navigation: (label, address from the site root)"),

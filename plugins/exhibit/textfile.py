@@ -25,7 +25,14 @@ class TextFileError(Exception):
 
 def read_text(path: Path) -> str:
     """Read ``path`` as UTF-8, naming the line of the first invalid byte."""
-    data = path.read_bytes()
+    if path.is_dir():
+        raise TextFileError(None, "this is a folder, where a text file was expected",
+                            f"move what the folder holds elsewhere and put the file '{path.name}' here")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TextFileError(None, f"the file cannot be read ({exc.strerror})",
+                            "check that it exists and that you may read it") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
