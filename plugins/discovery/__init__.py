@@ -28,7 +28,7 @@ from .addresses import Addresses
 from .feed import essays_feed
 from .metadata import StructuredData
 from .pages import DiscoveryGenerator
-from .search_index import check_anchors, records, write_index
+from .search_index import IncompleteIndex, check_anchors, records, write_index
 from .settings import DEFAULTS
 from .sitemap import page_files, robots_txt, sitemap_xml
 
@@ -81,6 +81,9 @@ def finish(pelican) -> None:
     try:
         write_index(output, found, settings["DEFAULT_LANG"], settings["SEARCH_IGNORE"],
                     Path(settings["CACHE_PATH"]) / "search-index")
+    except IncompleteIndex as exc:
+        log.error("pagefind", None, f"the search index could not be built: {exc}",
+                  "build again; if it happens again, check that the disk has room (df -h)")
     except Exception as exc:  # the Pagefind binary is missing, crashed or could not write
         log.error("pagefind", None, f"the search index could not be built: {type(exc).__name__}: {exc}",
                   "install the project's dependencies (.venv/bin/pip install -e .), which include "

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -44,6 +45,7 @@ INDEX_VERSION = 1  # change when what is handed to Pagefind changes, so no old i
 ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
 RECORDS = "__records__"  # the folder of the records' pages (their own addresses are in their metadata)
 MEMORY = Path("/dev/shm")  # where Linux offers files in memory
+ENTRY = "pagefind-entry.json"  # names the index's languages, with their files and page counts
 
 
 @dataclass(frozen=True)
@@ -158,21 +160,23 @@ def _scratch(size: int) -> str | None:
 
 def write_index(output: Path, found: list[Record], language: str, ignore: list[str], cache: Path) -> None:
     """Index the marked pages of ``output`` and the records into ``output/pagefind``; raises if
-    Pagefind fails.
+    Pagefind fails or leaves its files incomplete (:func:`damage`).
 
     The marked pages are hard-linked into a folder inside ``cache``, the records written as
     small pages into another, and each folder is indexed in one message to Pagefind's service
     (a message costs a tenth of a second).
     When everything Pagefind would read is the same as last build's, last build's index
-    (kept in ``cache``) is used as it is. Pagefind runs in a thread of its own: the
+    (kept in ``cache`` once checked whole) is used as it is, unless it has been damaged since. Pagefind runs in a thread of its own: the
     live-reload server calls builds from inside its event loop."""
     target = output / FOLDER
     digest, marked, pages = _inputs(output, found, repr((INDEX_VERSION, metadata.version("pagefind"),
                                                           language, ignore)))
-    kept = cache / digest
+    kept, expected = cache / digest, len(marked) + len(pages)
     if kept.is_dir():
-        shutil.copytree(kept, target, copy_function=_link_or_copy, dirs_exist_ok=True)
-        return
+        if damage(kept, expected) is None:
+            shutil.copytree(kept, target, copy_function=_link_or_copy, dirs_exist_ok=True)
+            return
+        shutil.rmtree(kept)  # a damaged copy is made again, never reused
     cache.mkdir(parents=True, exist_ok=True)
     with (TemporaryDirectory(prefix="pages-", dir=cache) as site,
           TemporaryDirectory(prefix="exhibit-records-", dir=_scratch(sum(map(len, pages)))) as records):
@@ -183,7 +187,38 @@ def write_index(output: Path, found: list[Record], language: str, ignore: list[s
     for name in UNUSED:
         (target / name).unlink(missing_ok=True)
     shutil.copyfile(LICENSE, target / "LICENSE")
+    problem = damage(target, expected)
+    if problem is not None:
+        raise IncompleteIndex(f"Pagefind's files are incomplete: {problem}")
     _keep(target, kept)
+
+
+class IncompleteIndex(Exception):
+    """Pagefind ended without writing all of its files (it was killed, or the disk filled up)."""
+
+
+def damage(index: Path, pages: int) -> str | None:
+    """What is missing from the Pagefind index in ``index`` of ``pages`` pages, or None if it is whole:
+    its entry file names every page, and each file it needs is there and not empty."""
+    try:
+        languages = json.loads((index / ENTRY).read_text(encoding="utf-8"))["languages"]
+        counted = sum(language["page_count"] for language in languages.values())
+        needed = [f"pagefind.{language['hash']}.pf_meta" for language in languages.values()]
+        needed += [f"wasm.{language['wasm']}.pagefind" for language in languages.values()]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return f"{ENTRY} is missing, empty or not Pagefind's"
+    if counted != pages:
+        return f"{ENTRY} counts {counted:,} pages, but {pages:,} were indexed"
+    for name in (*needed, "pagefind.js", "pagefind-worker.js", "LICENSE"):
+        if not (index / name).is_file():
+            return f"{name} is missing"
+    empty = next((p for p in sorted(index.rglob("*")) if p.is_file() and p.stat().st_size == 0), None)
+    if empty is not None:
+        return f"{empty.relative_to(index)} is empty"
+    for folder in ("fragment", "index"):
+        if not any((index / folder).glob("*")):
+            return f"its {folder}/ folder is empty"
+    return None
 
 
 def _keep(index: Path, kept: Path) -> None:

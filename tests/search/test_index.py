@@ -11,6 +11,7 @@ import pytest
 from exhibit.texts import plain_text
 from exhibit.build import build
 from exhibit.errors import ExhibitBuildError
+from discovery.search_index import damage
 
 from tests.search.sites import ROOT, build_copy, cite_in_an_event
 
@@ -137,6 +138,47 @@ def test_a_rebuild_with_the_same_pages_reuses_the_last_index_without_running_pag
     build(ROOT / "pelicanconf.py", site.output, {"PATH": str(site.content), "CACHE_PATH": str(tmp_path / "cache")})
     assert {p.relative_to(site.output): data for p, data in files_of(site.output / "pagefind").items()} == {
         p.relative_to(site.output): data for p, data in before.items()}
+
+
+def damage_kept_entry(tmp_path):
+    """Empty the kept index's entry file in place, as a build killed while Pagefind wrote it would."""
+    kept = next((tmp_path / "cache/search-index").iterdir())
+    (kept / "pagefind-entry.json").write_bytes(b"")
+
+
+def test_a_damaged_kept_index_is_made_again_not_reused(tmp_path):
+    site = build_copy(tmp_path)
+    damage_kept_entry(tmp_path)
+    (site.content / "pages/about.md").touch()
+    build(ROOT / "pelicanconf.py", site.output, {"PATH": str(site.content), "CACHE_PATH": str(tmp_path / "cache")})
+    entry = json.loads((site.output / "pagefind/pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 9
+
+
+def test_a_damaged_kept_index_that_cannot_be_made_again_fails_the_build(tmp_path, monkeypatch):
+    site = build_copy(tmp_path)
+    damage_kept_entry(tmp_path)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    with pytest.raises(ExhibitBuildError) as info:
+        build(ROOT / "pelicanconf.py", site.output, {"PATH": str(site.content), "CACHE_PATH": str(tmp_path / "cache")})
+    assert "pagefind: error: the search index could not be built" in info.value.log.report()
+
+
+@pytest.mark.parametrize("harm, problem", [
+    (lambda f: (f / "pagefind-entry.json").write_bytes(b""), "pagefind-entry.json is missing, empty or not Pagefind's"),
+    (lambda f: (f / "pagefind-entry.json").write_text('{"languages": {"en": {"hash": "x", "wasm": "en", '
+                                                      '"page_count": 0}}}'), "counts 0 pages, but 9 were indexed"),
+    (lambda f: next(f.glob("*.pf_meta")).unlink(), ".pf_meta is missing"),
+    (lambda f: (f / "pagefind.js").unlink(), "pagefind.js is missing"),
+    (lambda f: next((f / "fragment").iterdir()).write_bytes(b""), "is empty"),
+    (lambda f: [p.unlink() for p in (f / "index").iterdir()], "its index/ folder is empty"),
+])
+def test_an_incomplete_index_is_recognised(dev_site, tmp_path, harm, problem):
+    copy = tmp_path / "pagefind"
+    shutil.copytree(dev_site.output / "pagefind", copy)
+    assert damage(copy, 9) is None
+    harm(copy)
+    assert problem in damage(copy, 9)
 
 
 def test_pages_tell_search_the_languages_of_their_titles_and_texts(dev_site, tmp_path):
