@@ -10,27 +10,13 @@ from __future__ import annotations
 import html
 from urllib.parse import urljoin
 
-from lxml import html as lxml_html
-
-# Elements a feed entry never carries; anything inside them goes too.
-UNSAFE = ("script", "style", "iframe", "object", "embed", "form", "noscript", "template", "link", "meta")
+from exhibit.markup import clean_html
 
 
 def safe_html(fragment: str, base: str) -> str:
-    """``fragment`` without elements that run or load anything, event attributes or note
-    numbers (their notes are not in the feed); links made absolute from ``base``."""
-    if not fragment.strip():
-        return ""
-    root = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    for element in root.xpath(" | ".join(f"//{tag}" for tag in UNSAFE) + " | //sup[a[@role='doc-noteref']]"):
-        element.drop_tree()
-    for element in root.iter():
-        for name in [n for n in element.attrib if n.lower().startswith("on")]:
-            del element.attrib[name]
-        for name in ("href", "src"):
-            if name in element.attrib:
-                element.set(name, urljoin(base, element.get(name)))
-    return html.escape(root.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
+    """``fragment`` as :func:`exhibit.markup.clean_html` leaves it (no element that runs or loads
+    anything, no note numbers, whose notes are not in the feed), links made absolute from ``base``."""
+    return clean_html(fragment, lambda address: urljoin(base, address)) if fragment.strip() else ""
 
 
 def entry_html(summary: str, content_note: str | None, link: str) -> str:

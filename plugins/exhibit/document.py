@@ -53,7 +53,7 @@ class ExhibitMarkdownReader(MarkdownReader):
 
     def _converter(self) -> Markdown:
         if getattr(self, "_md", None) is None:
-            self._md = Markdown(**self.settings["MARKDOWN"])
+            self._md = exhibit_markdown(self.settings)
             self._meta = self._md.preprocessors["meta"]
         elif "meta" not in self._md.preprocessors:  # Pelican took it out to convert the summary
             self._md.preprocessors.register(self._meta, "meta", META_PRIORITY)
@@ -85,7 +85,7 @@ def render_markdown(settings: dict, text: str, path: Path, line: int,
     document = Document(Path(path), settings["EXHIBIT"], line_offset=line - 1, has_header=False,
                         source_url=source_url, id_prefix=id_prefix)
     idle = _idle_converters(settings)
-    md = idle.pop() if idle else _data_converter(settings)
+    md = idle.pop() if idle else exhibit_markdown(settings)
     md.exhibit_document = document
     try:
         return md.convert(text), document
@@ -95,8 +95,10 @@ def render_markdown(settings: dict, text: str, path: Path, line: int,
         idle.append(md)
 
 
-def _data_converter(settings: dict) -> Markdown:
-    """The exhibit's Markdown without raw HTML: in data files, '<' is text (written as '&lt;')."""
+def exhibit_markdown(settings: dict) -> Markdown:
+    """The exhibit's Markdown, for every text (essays, pages, source records, summaries, data files).
+    Raw HTML is text: a curator's '<' is written as '&lt;', so no text can bring markup or script
+    into a page or the feed (Hugo's default, too)."""
     md = Markdown(**settings["MARKDOWN"])
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")

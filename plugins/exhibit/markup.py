@@ -9,12 +9,17 @@ table scrolls on a phone instead of widening the whole page.
 
 A link or image address with a scheme other than http, https or mailto (``javascript:``,
 ``data:``, ``vbscript:``) is dropped, leaving the link's text.
+
+:func:`clean_html` is the one sanitiser for HTML that leaves the exhibit's pages (the feed's
+entries): nh3 (Ammonia) keeps only the elements and attributes a text's Markdown makes, and
+only addresses with the same schemes.
 """
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
 
+import nh3
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
@@ -25,6 +30,23 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 SCHEME = re.compile(r"^([^:/?#]+):")
 IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]")
 LANG_SPAN = r"\[([^\]\[@^][^\]\[]*)\]\{lang=([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\}"
+
+
+# What the Markdown of a summary or paragraph makes; everything else goes, keeping its text.
+TEXT_TAGS = {"p", "a", "em", "strong", "code", "span", "br", "blockquote", "ul", "ol", "li", "abbr",
+             "sub", "del", "ins", "q", "cite", "time", "h2", "h3", "h4", "h5", "h6", "hr", "pre"}
+TEXT_ATTRIBUTES = {"*": {"lang", "dir", "title"}, "a": {"href"}, "time": {"datetime"}, "abbr": {"title"}}
+DROPPED_WITH_CONTENT = {"script", "style", "template", "sup"}  # sup: note numbers, whose notes are elsewhere
+
+
+def clean_html(fragment: str, rewrite_address=None) -> str:
+    """``fragment`` with only :data:`TEXT_TAGS` and :data:`TEXT_ATTRIBUTES`, addresses in
+    :data:`SAFE_SCHEMES` (or relative), and each address passed through ``rewrite_address``."""
+    def addresses(_tag, attribute, value):
+        return rewrite_address(value) if rewrite_address and attribute == "href" else value
+
+    return nh3.clean(fragment, tags=TEXT_TAGS, attributes=TEXT_ATTRIBUTES, clean_content_tags=DROPPED_WITH_CONTENT,
+                     url_schemes=set(SAFE_SCHEMES), link_rel=None, attribute_filter=addresses)
 
 
 class LangSpanProcessor(InlineProcessor):
