@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown import Markdown
-from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
+from pelican.readers import _DISCARD, MarkdownReader
+from pelican.utils import SafeDatetime, pelican_open
+
+from .dates import FieldValueError
+from .schema import full_date
 
 from .model import Exhibit
 
@@ -60,6 +63,11 @@ class ExhibitMarkdownReader(MarkdownReader):
         self._md.reset()
         return self._md
 
+    def process_metadata(self, name, value):
+        if name in ("date", "modified"):
+            return model_datetime(value)
+        return super().process_metadata(name, value)
+
     def read(self, source_path):
         self._source_path = source_path
         self._converter()
@@ -72,6 +80,16 @@ class ExhibitMarkdownReader(MarkdownReader):
         metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
         metadata["document"] = document
         return content, metadata
+
+
+def model_datetime(value: str):
+    """A ``Date:`` or ``Modified:`` header as the model reads it, for Pelican: its own parser would fill
+    a missing day with today's. A date the model refuses (and reports) is left out."""
+    try:
+        date = full_date(value)
+    except FieldValueError:
+        return _DISCARD
+    return SafeDatetime(date.year, date.month, date.day)
 
 
 def render_markdown(settings: dict, text: str, path: Path, line: int,

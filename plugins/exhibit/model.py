@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .dates import PartialDate
 from .errors import ErrorLog
-from .schema import (Field, clock_time, fields, iso_date, key, key_list, language, number_in,
+from .schema import (Field, clock_time, fields, full_date, iso_date, key, key_list, language, number_in,
                      one_of, order, text, url)
 
 SOURCE_KINDS = ("news report", "encyclopedia entry", "official statement", "testimony",
@@ -23,9 +23,9 @@ STATUSES = ("published", "draft", "hidden")
 ESSAY_FIELDS = fields(
     Field("Title", text, True, "the essay's title"),
     Field("Order", order, True, "its place in the exhibit's sequence, 1 for the first"),
-    Field("Date", iso_date, True, "when it was first published, YYYY-MM-DD"),
+    Field("Date", full_date, True, "when it was first published, YYYY-MM-DD"),
     Field("Summary", text, True, "one or two sentences shown on the home page"),
-    Field("Modified", iso_date, doc="when it was last revised"),
+    Field("Modified", full_date, doc="when it was last revised, YYYY-MM-DD"),
     Field("Content-Note", text, doc="a warning shown before essays that describe violence"),
     Field("Slug", key, doc="the last part of its address; defaults to the file name"),
     Field("Authors", text, doc="who wrote it"),
@@ -41,7 +41,7 @@ PAGE_FIELDS = fields(
     Field("Save_as", lambda value: str(value).strip(), doc="where the page is written; empty: nowhere"),
     Field("Summary", text, doc="one sentence about the page"),
     Field("Template", key, doc="a template other than page.html"),
-    Field("Modified", iso_date, doc="when it was last revised"),
+    Field("Modified", full_date, doc="when it was last revised, YYYY-MM-DD"),
 )
 
 SOURCE_FIELDS = fields(

@@ -43,6 +43,15 @@ def iso_date(value) -> PartialDate:
     return PartialDate.parse(text(value))
 
 
+def full_date(value) -> PartialDate:
+    """A date to the day, as essays' and pages' dates must be: feeds, sitemaps and search engines need one."""
+    date = iso_date(value)
+    if date.day is None:
+        raise FieldValueError(f"expected a full date YYYY-MM-DD, got {str(value).strip()!r}: the feed and "
+                              "the sitemap give this date to the day", f"write the day too, e.g. {date.first_day()}")
+    return date
+
+
 def clock_time(value) -> str:
     return parse_time(text(value))
 
