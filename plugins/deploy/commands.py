@@ -66,10 +66,11 @@ def open_target(target: Target, settings: dict, say: Callable[[str], None]):
     options = with_defaults(settings)
     if target.kind == "file":
         from .local import LocalTarget
-        return LocalTarget(target.location, options["DEPLOY_KEEP_RELEASES"])
+        return LocalTarget(target.location, options["DEPLOY_KEEP_RELEASES"], say)
     if target.kind == "ssh":
         from .ssh import SshTarget
-        return SshTarget(target.user, target.host, target.port, target.location, options["DEPLOY_KEEP_RELEASES"])
+        return SshTarget(target.user, target.host, target.port, target.location, options["DEPLOY_KEEP_RELEASES"],
+                         say)
     if target.kind == "git":
         from .git import GitTarget
         return GitTarget(target.location, target.branch, options["DEPLOY_GIT_CACHE"], say, target.display)

@@ -1,14 +1,15 @@
 """file:// targets: a release directory per deploy and an atomic switch of the ``current`` symlink.
 
 Files unchanged since the current release are hard links to it, so each release costs only the
-space of what changed. A deploy killed at any point leaves ``current`` on the old release.
+space of what changed. A deploy killed at any point leaves ``current`` on the old release; the
+manifest and the history are written under a temporary name, flushed and renamed, never half-written.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from . import releases
@@ -21,10 +22,12 @@ from .progress import Progress
 class LocalTarget:
     digest = "sha256"
 
-    def __init__(self, root: str | Path, keep: int):
+    def __init__(self, root: str | Path, keep: int, say: Callable[[str], None]):
         self.root = Path(root)
         self.releases = self.root / releases.RELEASES
+        self.history = self.root / releases.HISTORY
         self.keep = keep
+        self.say = say
 
     def current(self) -> str | None:
         link = self.root / releases.CURRENT
@@ -38,17 +41,25 @@ class LocalTarget:
     def names(self) -> list[str]:
         return releases.complete(os.listdir(self.releases)) if self.releases.is_dir() else []
 
+    def served(self, current: str | None) -> tuple[list[str], list[str]]:
+        """The releases served in turn and those the history lacks (see releases.served)."""
+        text = self.history.read_text(encoding="utf-8", errors="replace") if self.history.is_file() else None
+        return releases.served(text, self.names(), current, str(self.history))
+
     def live(self) -> dict[str, str]:
-        """Path → SHA-256 of the release being served."""
+        """Path → SHA-256 of the release being served; empty when unknown (its manifest is damaged)."""
         name = self.current()
         if name is None:
             return {}
         recorded = self.releases / f"{name}.json"
-        if recorded.is_file():
-            return json.loads(recorded.read_text(encoding="utf-8"))["files"]
-        folder = self.releases / name
-        return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in folder.rglob("*") if p.is_file()}
+        if not recorded.is_file():
+            folder = self.releases / name
+            return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+                    for p in folder.rglob("*") if p.is_file()}
+        files = releases.recorded_files(recorded.read_bytes())
+        if files is None:
+            self.say(releases.damaged(str(recorded)))
+        return files or {}
 
     def plan(self, build: Build) -> Plan:
         return Plan.between(build.files, self.live())
@@ -57,6 +68,7 @@ class LocalTarget:
         self.releases.mkdir(parents=True, exist_ok=True)
         self._remove_leftovers()
         current = self.current()
+        chain, unrecorded = self.served(current)
         name = releases.new_name(build.id)
         staging = self.releases / releases.partial(name)
         sent = set(plan.transfers)
@@ -65,11 +77,12 @@ class LocalTarget:
         for path in plan.transfers:
             self._link_or_copy(build.root / path, staging / path, link=False)
             progress.advance(build.size(path))
-        (self.releases / f"{name}.json").write_text(build.manifest_text(), encoding="utf-8")
+        _write_atomically(self.releases / f"{name}.json", build.manifest_text())
         os.sync()  # every byte on disk before the switch makes it visible
         os.rename(staging, self.releases / name)
         self.switch(name)
-        for old in releases.to_prune(self.names(), name, self.keep):
+        self._record(releases.entries(unrecorded, "deploy", name))  # after the switch: it went live
+        for old in releases.to_prune(self.names(), [*chain, name], self.keep):
             shutil.rmtree(self.releases / old)
             (self.releases / f"{old}.json").unlink(missing_ok=True)
         return f"release {name} at {self.root}"
@@ -78,9 +91,12 @@ class LocalTarget:
         current = self.current()
         if current is None:
             raise DeployError(f"nothing is deployed at {self.root}", "deploy first: `invoke build deploy`")
-        earlier = releases.previous(self.names(), current)
+        chain, unrecorded = self.served(current)
+        earlier = releases.previous(chain, self.names())
         if earlier is None:
-            raise DeployError(f"{current} is the oldest release kept at {self.root}; there is none before it")
+            raise releases.nothing_before(current, str(self.root))
+        # Recorded first: should the switch fail, the next run finds the current release unrecorded and adds it.
+        self._record(releases.entries(unrecorded, "rollback", earlier))
         self.switch(earlier)
         return f"release {earlier} (was {current})"
 
@@ -91,12 +107,17 @@ class LocalTarget:
         os.symlink(releases.link_target(name), temporary)
         os.replace(temporary, self.root / releases.CURRENT)
 
+    def _record(self, lines: str) -> None:
+        """Append ``lines`` to the history, by writing it anew and renaming it into place."""
+        before = self.history.read_text(encoding="utf-8") if self.history.is_file() else ""
+        _write_atomically(self.history, before + lines)
+
     def _remove_leftovers(self) -> None:
-        """What deploys killed midway left: unfinished releases and temporary links."""
+        """What deploys killed midway left: unfinished releases and manifests, temporary links."""
         for entry in self.releases.iterdir():
             if entry.name.startswith(".") and entry.name.endswith(".partial"):
                 shutil.rmtree(entry)
-        for entry in self.root.glob(f".{releases.CURRENT}.*.tmp"):
+        for entry in [*self.releases.glob("*.json.tmp"), *self.root.glob(f".{releases.CURRENT}.*.tmp")]:
             entry.unlink()
 
     @staticmethod
@@ -109,3 +130,13 @@ class LocalTarget:
             except OSError:  # a filesystem without hard links: copy instead
                 pass
         shutil.copyfile(source, destination)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``path`` under a temporary name beside it, flush it to disk, then rename it over ``path``."""
+    temporary = path.with_name(f"{path.name}.tmp")
+    with open(temporary, "w", encoding="utf-8") as file:
+        file.write(text)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)

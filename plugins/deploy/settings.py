@@ -12,7 +12,8 @@ FINGERPRINTED = (r"(^|/)vendor/[^/]*[-@]v?\d+(\.\d+)+[^/]*/"
 DEFAULTS: dict[str, tuple[object, str]] = {
     "DEPLOY_TARGET": ("", "where `invoke deploy` publishes output/: a file://, ssh://, git+… or s3:// URL; "
                           "the environment variable EXHIBIT_DEPLOY_TARGET overrides it; empty refuses"),
-    "DEPLOY_KEEP_RELEASES": (5, "file:// and ssh:// targets: how many releases to keep for `invoke rollback`"),
+    "DEPLOY_KEEP_RELEASES": (5, "file:// and ssh:// targets: how many of the releases last served to keep for "
+                                "`invoke rollback`"),
     "DEPLOY_GIT_CACHE": ("cache/deploy-git", "a local clone per git target, so a deploy fetches only what "
                                              "is new"),
     "DEPLOY_CACHE_CONTROL": ([

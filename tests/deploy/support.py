@@ -1,9 +1,11 @@
-"""Helpers for the deploy tests: reading what a target serves, free ports, running a deploy apart."""
+"""Helpers for the deploy tests: reading what a target serves, free ports, running a deploy apart,
+and the checks file:// and ssh:// targets share."""
 from __future__ import annotations
 
 import ctypes
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -11,7 +13,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from deploy.commands import publish, rollback
+from deploy.errors import DeployError
 from deploy.manifest import Build
+from deploy.releases import new_name
+from deploy.target import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests/fixtures/mini"
@@ -72,3 +80,66 @@ def run_publish(build: Build, url: str, settings: dict, environ: dict) -> subpro
     return subprocess.run([sys.executable, "-c", code, str(build.root), url, json.dumps(settings)],
                           env={**os.environ, **environ, "PYTHONPATH": str(ROOT / "plugins")},
                           capture_output=True, text=True, timeout=120)
+
+
+def deploy_to(url: str, build: Build, settings: dict, dry_run: bool = False) -> list[str]:
+    """Publish ``build`` to ``url``; the lines it printed."""
+    lines = []
+    publish(build, parse(url), settings, dry_run=dry_run, say=lines.append)
+    return lines
+
+
+def roll_back(url: str, settings: dict) -> list[str]:
+    lines = []
+    rollback({**settings, "DEPLOY_TARGET": url}, environ={}, say=lines.append)
+    return lines
+
+
+def serving(root: Path) -> str:
+    """The release ``current`` points to."""
+    return os.readlink(root / "current").split("/")[-1]
+
+
+def damage_current_manifest(root: Path) -> Path:
+    """Cut the served release's manifest in half, as a deploy cut while it was being written left it."""
+    recorded = root / "releases" / f"{serving(root)}.json"
+    recorded.write_bytes(recorded.read_bytes()[:recorded.stat().st_size // 2])
+    return recorded
+
+
+def check_a_damaged_manifest_is_survived(url: str, root: Path, builds, settings: dict) -> None:
+    """Deploy and rollback neither crash nor trust a damaged manifest: the next deploy sends every file."""
+    deploy_to(url, builds.a, settings)
+    deploy_to(url, builds.b, settings)
+    damaged = damage_current_manifest(root)
+    lines = deploy_to(url, builds.a, settings)
+    assert any(line.startswith("Warning: ") and f"{damaged.name} is damaged" in line for line in lines), lines
+    count = len(builds.a.files)
+    assert f"Changes: {count} new, 0 changed, 0 removed, 0 unchanged." in lines
+    assert lines[-2].startswith(f"  sent {count} of {count} files")
+    assert tree(root / "current") == published(builds.a)
+    assert roll_back(url, settings)[0].startswith(f"Rolled back {url}: now serving release ")
+    assert tree(root / "current") == published(builds.b)  # the release whose manifest is damaged
+
+
+def check_rollback_follows_what_was_served(url: str, root: Path, builds, settings: dict) -> None:
+    """Rollback goes to the release served before the current one, never to one that was not live."""
+    deploy_to(url, builds.a, settings)
+    first = serving(root)
+    deploy_to(url, builds.b, settings)
+    second = serving(root)
+    roll_back(url, settings)
+    assert serving(root) == first
+    # a release uploaded but never made live, as a deploy cut between its upload and its switch leaves one
+    never_live = new_name(builds.b.id)
+    shutil.copytree(root / "releases" / second, root / "releases" / never_live, symlinks=True)
+    shutil.copy(root / "releases" / f"{second}.json", root / "releases" / f"{never_live}.json")
+    deploy_to(url, builds.b, settings)
+    third = serving(root)
+    assert roll_back(url, settings) == [f"Rolled back {url}: now serving release {first} (was {third})."]
+    assert tree(root / "current") == published(builds.a)
+    with pytest.raises(DeployError, match=f"{first} is the oldest release kept at .*: nothing served before"):
+        roll_back(url, settings)
+    events = [line.split()[1:] for line in (root / "history").read_text().splitlines()]
+    assert events == [["deploy", first], ["deploy", second], ["rollback", first], ["deploy", third],
+                      ["rollback", first]]

@@ -5,9 +5,9 @@ import pytest
 
 from deploy.commands import publish, rollback
 from deploy.errors import DeployError
-from deploy.target import parse, resolve
+from deploy.target import resolve
 from exhibit.build import MANIFEST
-from tests.deploy.support import published
+from tests.deploy.support import deploy_to, published
 
 
 @pytest.fixture
@@ -26,12 +26,6 @@ def branch_files(repository, ref="gh-pages") -> dict[str, bytes]:
     names = git(repository, "ls-tree", "-r", "--name-only", "-z", ref).split("\0")
     return {name: subprocess.run(["git", "-C", str(repository), "show", f"{ref}:{name}"], capture_output=True,
                                  check=True).stdout for name in names if name}
-
-
-def deploy_to(url, build, settings, dry_run=False) -> list[str]:
-    lines = []
-    publish(build, parse(url), settings, dry_run=dry_run, say=lines.append)
-    return lines
 
 
 def test_a_deploy_commits_the_build_to_the_branch(remote, builds, settings):
@@ -76,3 +70,20 @@ def test_a_token_given_in_the_environment_never_reaches_the_output(builds, setti
     assert lines == [f"build {builds.a.id} (https://lima-1996.example.org) → "
                      "git+https://x-access-token:***@127.0.0.1:9/exhibit.git#gh-pages"]
     assert "127.0.0.1" in str(failed.value) and token not in str(failed.value)
+
+
+def test_rollback_never_goes_to_a_commit_whose_push_failed(remote, builds, settings):
+    url = f"git+file://{remote}#gh-pages"
+    deploy_to(url, builds.a, settings)
+    first = git(remote, "rev-parse", "gh-pages").strip()
+    deploy_to(url, builds.b, settings)
+    hook = remote / "hooks/pre-receive"
+    hook.write_text("#!/bin/sh\nexit 1\n")
+    hook.chmod(0o755)
+    with pytest.raises(DeployError, match="git push to gh-pages failed: .*pre-receive hook declined"):
+        deploy_to(url, builds.a, settings)  # committed in the cache, never on the branch
+    hook.unlink()
+    rollback({**settings, "DEPLOY_TARGET": url}, environ={}, say=lambda line: None)
+    assert git(remote, "rev-parse", "gh-pages").strip() == first
+    with pytest.raises(DeployError, match="is the first on gh-pages"):
+        rollback({**settings, "DEPLOY_TARGET": url}, environ={})

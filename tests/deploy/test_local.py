@@ -5,21 +5,14 @@ import signal
 
 import pytest
 
-from deploy.commands import publish
 from deploy.errors import DeployError
 from deploy.local import LocalTarget
 from deploy.plan import Plan
 from deploy.progress import CRASH_AFTER, Progress
-from deploy.target import parse
 from exhibit.build import MANIFEST
 
-from tests.deploy.support import published, run_publish, tree
-
-
-def deploy_to(url, build, settings, dry_run=False) -> list[str]:
-    lines = []
-    publish(build, parse(url), settings, dry_run=dry_run, say=lines.append)
-    return lines
+from tests.deploy.support import (check_a_damaged_manifest_is_survived, check_rollback_follows_what_was_served,
+                                  deploy_to, published, roll_back, run_publish, serving, tree)
 
 
 def releases(root):
@@ -71,7 +64,7 @@ def test_rollback_restores_the_previous_release_byte_for_byte(builds, settings, 
     served_before = tree(root / "current")
     deploy_to(f"file://{root}", builds.b, settings)
     assert tree(root / "current") == published(builds.b)
-    target = LocalTarget(root, keep=3)
+    target = LocalTarget(root, keep=3, say=print)
     assert target.rollback().startswith("release ")
     assert tree(root / "current") == served_before
     with pytest.raises(DeployError, match="is the oldest release kept"):
@@ -128,3 +121,40 @@ def test_progress_is_shown_every_few_seconds_and_at_the_end():
     for _ in range(4):
         slow.advance(1000)
     assert lines[0] == "  sent 1 of 4 files, 1.0 kB of 4.0 kB (25%)" and len(lines) == 4
+
+
+def test_a_damaged_manifest_is_no_crash_but_a_full_upload(builds, settings, tmp_path):
+    check_a_damaged_manifest_is_survived(f"file://{tmp_path}/srv", tmp_path / "srv", builds, settings)
+
+
+def test_rollback_follows_the_served_history(builds, settings, tmp_path):
+    check_rollback_follows_what_was_served(f"file://{tmp_path}/srv", tmp_path / "srv", builds, settings)
+
+
+def test_a_target_deployed_before_the_history_was_kept_rolls_back_by_name(builds, settings, tmp_path):
+    root, url = tmp_path / "srv", f"file://{tmp_path}/srv"
+    deploy_to(url, builds.a, settings)
+    first = serving(root)
+    deploy_to(url, builds.b, settings)
+    second = serving(root)
+    (root / "history").unlink()  # as earlier versions left a target
+    deploy_to(url, builds.a, settings)
+    assert [line.split()[1:] for line in (root / "history").read_text().splitlines()] == [
+        ["found", first], ["found", second], ["deploy", serving(root)]]
+    roll_back(url, settings)
+    assert serving(root) == second
+    roll_back(url, settings)
+    assert serving(root) == first
+
+
+def test_a_damaged_history_is_named_with_what_to_do(builds, settings, tmp_path):
+    root, url = tmp_path / "srv", f"file://{tmp_path}/srv"
+    deploy_to(url, builds.a, settings)
+    deploy_to(url, builds.b, settings)
+    history = root / "history"
+    history.write_text(history.read_text()[:30])
+    for attempt in (lambda: roll_back(url, settings), lambda: deploy_to(url, builds.a, settings)):
+        with pytest.raises(DeployError, match=f"{history} is damaged: line 1 is not a history entry") as refused:
+            attempt()
+        assert "correct or delete that line" in refused.value.hint
+    assert tree(root / "current") == published(builds.b)

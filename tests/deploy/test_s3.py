@@ -11,7 +11,7 @@ from deploy.progress import CRASH_AFTER
 from deploy.s3 import upload_order
 from deploy.settings import DEFAULTS
 from deploy.target import parse
-from tests.deploy.support import published, run_publish
+from tests.deploy.support import deploy_to, published, run_publish
 
 RULES = DEFAULTS["DEPLOY_CACHE_CONTROL"][0]
 
@@ -19,12 +19,6 @@ RULES = DEFAULTS["DEPLOY_CACHE_CONTROL"][0]
 @pytest.fixture
 def prefix(tmp_path):
     return tmp_path.name  # one prefix per test in the shared bucket
-
-
-def deploy_to(url, build, settings, dry_run=False) -> list[str]:
-    lines = []
-    publish(build, parse(url), settings, dry_run=dry_run, say=lines.append)
-    return lines
 
 
 def test_a_deploy_uploads_every_file_with_its_type_and_cache_lifetime(s3_env, builds, settings, prefix):

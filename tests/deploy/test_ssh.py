@@ -4,18 +4,12 @@ import signal
 
 import pytest
 
-from deploy.commands import publish, rollback
 from deploy.errors import DeployError
 from deploy.progress import CRASH_AFTER
-from deploy.target import parse
+from deploy.ssh import SSH_COMMAND
 from exhibit.build import MANIFEST
-from tests.deploy.support import published, run_publish, tree
-
-
-def deploy_to(url, build, settings, dry_run=False) -> list[str]:
-    lines = []
-    publish(build, parse(url), settings, dry_run=dry_run, say=lines.append)
-    return lines
+from tests.deploy.support import (check_a_damaged_manifest_is_survived, check_rollback_follows_what_was_served,
+                                  deploy_to, published, run_publish, tree)
 
 
 def test_rsync_sends_a_release_and_switches_current(ssh_env, builds, settings, tmp_path):
@@ -75,15 +69,27 @@ def test_a_deploy_killed_midway_leaves_the_old_release_served(ssh_env, builds, s
     assert not any(name.endswith(".partial") for name in os.listdir(root / "releases"))
 
 
-def test_rollback_switches_back_byte_for_byte(ssh_env, builds, settings, tmp_path):
+def test_a_damaged_manifest_is_no_crash_but_a_full_upload(ssh_env, builds, settings, tmp_path):
+    check_a_damaged_manifest_is_survived(ssh_env.url(tmp_path / "srv"), tmp_path / "srv", builds, settings)
+
+
+def test_rollback_follows_the_served_history(ssh_env, builds, settings, tmp_path):
+    check_rollback_follows_what_was_served(ssh_env.url(tmp_path / "srv"), tmp_path / "srv", builds, settings)
+
+
+def test_a_manifest_cut_on_its_way_never_goes_live(ssh_env, builds, settings, tmp_path, monkeypatch):
     root = tmp_path / "srv"
-    settings["DEPLOY_TARGET"] = ssh_env.url(root)
-    deploy_to(ssh_env.url(root), builds.a, settings)
+    url = ssh_env.url(root)
+    deploy_to(url, builds.a, settings)
     served_before = tree(root / "current")
-    deploy_to(ssh_env.url(root), builds.b, settings)
-    lines = []
-    rollback(settings, environ={}, say=lines.append)
-    assert lines[0].startswith(f"Rolled back {ssh_env.url(root)}: now serving release ")
+    cutting = tmp_path / "cutting-ssh"  # the connection ends after 100 bytes of the manifest
+    ssh = ssh_env.environ[SSH_COMMAND]
+    cutting.write_text(f'#!/bin/sh\ncase "$*" in *" finish "*) head -c 100 | {ssh} "$@"; exit;; esac\nexec {ssh} "$@"\n')
+    cutting.chmod(0o755)
+    monkeypatch.setenv(SSH_COMMAND, str(cutting))
+    with pytest.raises(DeployError, match="manifest arrived incomplete"):
+        deploy_to(url, builds.b, settings)
     assert tree(root / "current") == served_before
-    with pytest.raises(DeployError, match="is the oldest release kept"):
-        rollback(settings, environ={})
+    monkeypatch.setenv(SSH_COMMAND, ssh)
+    deploy_to(url, builds.b, settings)
+    assert tree(root / "current") == published(builds.b)
