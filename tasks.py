@@ -194,6 +194,52 @@ def bench(c, size="small", runs=3, parts="timings,weight"):
         raise Exit(f"Not run: {exc}", code=1) from None
 
 
+REQUIREMENTS = ROOT / "requirements"
+# Each lock: the extras of pyproject.toml it holds. README's two commands install build.txt and test.txt.
+LOCKS = {"build.txt": [], "test.txt": ["test"], "tools.txt": ["tools"]}
+TOOLS = ROOT / "cache/tools"  # a virtualenv of the maintainers' tools, from requirements/tools.txt
+
+
+def _tool(name: str) -> str:
+    """The path of a maintainers' tool (uv, pip-audit), installed from its lock on first use."""
+    if not (TOOLS / "bin" / name).exists():
+        subprocess.run([sys.executable, "-m", "venv", str(TOOLS)], check=True)
+        subprocess.run([str(TOOLS / "bin/pip"), "install", "-q", "--require-hashes", "-r",
+                        str(REQUIREMENTS / "tools.txt")], check=True)
+    return str(TOOLS / "bin" / name)
+
+
+@task(help={"upgrade": "take the newest release of every package the pins in pyproject.toml allow"})
+def lock_deps(c, upgrade=False):
+    """Write requirements/*.txt from pyproject.toml: every package pinned, with its hashes."""
+    for name, extras in LOCKS.items():
+        c.run(" ".join([_tool("uv"), "pip", "compile", "pyproject.toml", "--quiet", "--generate-hashes",
+                        "--universal", "--python-version", "3.11", "--no-header",
+                        *(f"--extra {extra}" for extra in extras), *(["--upgrade"] if upgrade else []),
+                        "-o", f"requirements/{name}"]))
+    print("Locked: " + ", ".join(f"requirements/{name}" for name in LOCKS))
+
+
+@task
+def audit_deps(c):
+    """Look up known vulnerabilities of every locked Python package (pip-audit) and npm package (npm audit).
+
+    Both ask a vulnerability database on the network (PyPI's JSON API, the npm registry's audit
+    endpoint); where it cannot be reached, the task says so and fails rather than pass unaudited."""
+    os.chdir(ROOT)
+    failed = []
+    for name in LOCKS:
+        if c.run(f"{_tool('pip-audit')} --disable-pip --progress-spinner off -r requirements/{name}",
+                 warn=True).failed:
+            failed.append(f"requirements/{name}")
+    if c.run("npm audit --omit=optional", warn=True).failed:
+        failed.append("package-lock.json")
+    if failed:
+        raise Exit("Not audited clean: " + ", ".join(failed) + " (a vulnerability was found, or the "
+                   "vulnerability database could not be reached: see above)", code=1)
+    print("No known vulnerability in the locked packages.")
+
+
 @task(help={"args": "extra pytest arguments, e.g. '-k footnotes -x'"})
 def test(c, args=""):
     """Run the whole test suite (unit, build and headless-browser tests)."""

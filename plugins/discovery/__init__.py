@@ -86,7 +86,7 @@ def finish(pelican) -> None:
                   "build again; if it happens again, check that the disk has room (df -h)")
     except Exception as exc:  # the Pagefind binary is missing, crashed or could not write
         log.error("pagefind", None, f"the search index could not be built: {type(exc).__name__}: {exc}",
-                  "install the project's dependencies (.venv/bin/pip install -e .), which include "
+                  "install the project's dependencies (README's first command), which include "
                   "pagefind[bin], then build again")
 
 
