@@ -1,0 +1,67 @@
+"""`invoke serve`: the preview listens on 127.0.0.1 only and serves nothing outside output/."""
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses (hex, as /proc/net/tcp* gives them) of sockets listening on ``port``."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table, encoding="ascii") as rows:
+            for row in list(rows)[1:]:
+                local, state = row.split()[1], row.split()[3]
+                address, _, hex_port = local.partition(":")
+                if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                    found.add(address)
+    return found
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.fixture
+def preview(project):
+    (project / "secret.txt").write_text("not for the preview\n", encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "invoke", "serve", "--port", str(port)], cwd=project,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not listening_addresses(port):
+            assert server.poll() is None and time.monotonic() < deadline, "the preview did not start"
+            time.sleep(0.2)
+        (project / "output/outside.txt").symlink_to(project / "secret.txt")  # as if something linked out
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_the_preview_listens_on_loopback_only_and_keeps_to_output(preview):
+    assert listening_addresses(preview) == {"0100007F"}  # 127.0.0.1, and no other address
+    base = f"http://127.0.0.1:{preview}"
+    assert status(f"{base}/index.html") == 200
+    for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/%2e%2e%2fsecret.txt", "/..%2fsecret.txt",
+                 "/essays/../../secret.txt", "/outside.txt"):
+        with socket.create_connection(("127.0.0.1", preview), timeout=5) as raw:  # the path sent as written
+            raw.sendall(f"GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".encode())
+            answer = b"".join(iter(lambda: raw.recv(65536), b"")).decode("latin-1")
+        assert answer.split()[1] in ("403", "404"), (path, answer[:80])
+        assert "not for the preview" not in answer, path
