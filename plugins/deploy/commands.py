@@ -70,12 +70,13 @@ def open_target(target: Target, settings: dict, say: Callable[[str], None]):
     if target.kind == "ssh":
         from .ssh import SshTarget
         return SshTarget(target.user, target.host, target.port, target.location, options["DEPLOY_KEEP_RELEASES"],
-                         say)
+                         options["DEPLOY_TIMEOUT"], say)
     if target.kind == "git":
         from .git import GitTarget
         return GitTarget(target.location, target.branch, options["DEPLOY_GIT_CACHE"], say, target.display)
     from .s3 import S3Target
-    return S3Target(target.host, target.location, options["DEPLOY_CACHE_CONTROL"])
+    return S3Target(target.host, target.location, options["DEPLOY_CACHE_CONTROL"], options["DEPLOY_TIMEOUT"],
+                    options["DEPLOY_RETRIES"])
 
 
 def _redacting(target: Target, say: Callable[[str], None]) -> Callable[[str], None]:

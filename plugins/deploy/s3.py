@@ -9,7 +9,8 @@ There is no atomic switch on S3: while a deploy runs, readers may get a new page
 old one, and CDN caches keep old copies for up to their Cache-Control lifetime.
 
 boto3 finds the endpoint and credentials itself: AWS_ENDPOINT_URL (for storage other than
-Amazon's), AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION or AWS_DEFAULT_REGION.
+Amazon's), AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION or AWS_DEFAULT_REGION. Each request
+waits at most DEPLOY_TIMEOUT seconds to connect and for each answer, and is tried DEPLOY_RETRIES times.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ import re
 from contextlib import contextmanager
 
 import boto3
-from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError, ConnectTimeoutError, NoCredentialsError, ReadTimeoutError
 
 from .errors import DeployError
 from .headers import cache_control, content_type
@@ -28,20 +30,6 @@ from .plan import Plan
 from .progress import Progress
 
 BATCH = 1000  # the most keys one DeleteObjects request takes
-
-
-@contextmanager
-def _storage_errors(bucket: str):
-    try:
-        yield
-    except NoCredentialsError:
-        raise DeployError("no S3 credentials in the environment",
-                          "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_ENDPOINT_URL for storage "
-                          "other than Amazon S3)") from None
-    except (BotoCoreError, ClientError) as exc:
-        raise DeployError(f"object storage refused or failed ({bucket}): {exc}",
-                          "check AWS_ENDPOINT_URL, the bucket name and the key's permissions; objects "
-                          "already live were not removed") from None
 
 
 def upload_order(paths: list[str], rules: list[tuple[str, str]]) -> list[str]:
@@ -56,17 +44,22 @@ def upload_order(paths: list[str], rules: list[tuple[str, str]]) -> list[str]:
 class S3Target:
     digest = "md5"
 
-    def __init__(self, bucket: str, prefix: str, cache_rules: list[tuple[str, str]]):
+    def __init__(self, bucket: str, prefix: str, cache_rules: list[tuple[str, str]], timeout: float,
+                 attempts: int):
         self.bucket = bucket
         self.prefix = f"{prefix}/" if prefix else ""
         self.cache_rules = cache_rules
-        with _storage_errors(bucket):
-            self.client = boto3.session.Session().client("s3")  # credentials as the environment has them now
+        self.timeout, self.attempts = timeout, attempts
+        config = Config(connect_timeout=timeout, read_timeout=timeout,
+                        retries={"mode": "standard", "total_max_attempts": attempts})
+        with self._errors():
+            # credentials as the environment has them now
+            self.client = boto3.session.Session().client("s3", config=config)
 
     def live(self) -> dict[str, str]:
         """Path → ETag of every object under the prefix."""
         objects = {}
-        with _storage_errors(self.bucket):
+        with self._errors():
             for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket,
                                                                               Prefix=self.prefix):
                 for item in page.get("Contents", []):
@@ -77,7 +70,7 @@ class S3Target:
         return Plan.between(build.digests("md5"), self.live())
 
     def publish(self, build: Build, plan: Plan, progress: Progress) -> str:
-        with _storage_errors(self.bucket):
+        with self._errors():
             for path in upload_order(plan.transfers, self.cache_rules):
                 body = (build.root / path).read_bytes()
                 self.client.put_object(Bucket=self.bucket, Key=self.prefix + path, Body=body,
@@ -98,3 +91,22 @@ class S3Target:
         raise DeployError("an s3:// target keeps no earlier releases to switch back to",
                           "check out the earlier version of the exhibit and run `invoke build deploy`: "
                           "only the files that differ are uploaded")
+
+    @contextmanager
+    def _errors(self):
+        """Storage failures as DeployErrors that say what to do."""
+        try:
+            yield
+        except (ConnectTimeoutError, ReadTimeoutError) as exc:
+            raise DeployError(f"object storage did not answer within {self.timeout:g} s, {self.attempts} times: "
+                              f"{exc}", "check that the storage service is up and reachable from here "
+                              "(AWS_ENDPOINT_URL), or raise DEPLOY_TIMEOUT if it is only slow; objects already live "
+                              "were not removed") from None
+        except NoCredentialsError:
+            raise DeployError("no S3 credentials in the environment",
+                              "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_ENDPOINT_URL for storage "
+                              "other than Amazon S3)") from None
+        except (BotoCoreError, ClientError) as exc:
+            raise DeployError(f"object storage refused or failed ({self.bucket}): {exc}",
+                              "check AWS_ENDPOINT_URL, the bucket name and the key's permissions; objects "
+                              "already live were not removed") from None

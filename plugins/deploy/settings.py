@@ -14,6 +14,9 @@ DEFAULTS: dict[str, tuple[object, str]] = {
                           "the environment variable EXHIBIT_DEPLOY_TARGET overrides it; empty refuses"),
     "DEPLOY_KEEP_RELEASES": (5, "file:// and ssh:// targets: how many of the releases last served to keep for "
                                 "`invoke rollback`"),
+    "DEPLOY_TIMEOUT": (30, "seconds an s3://, ssh:// or rsync connection may take to open, or stay silent, before "
+                           "the deploy fails instead of waiting"),
+    "DEPLOY_RETRIES": (3, "s3:// targets: attempts per request (the first one included) before the deploy fails"),
     "DEPLOY_GIT_CACHE": ("cache/deploy-git", "a local clone per git target, so a deploy fetches only what "
                                              "is new"),
     "DEPLOY_CACHE_CONTROL": ([

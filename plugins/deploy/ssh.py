@@ -5,7 +5,8 @@ live only if it arrived whole (its SHA-256 is checked on the server). rsync comp
 contents (``--checksum``) against the current release (``--link-dest``): unchanged files are
 hard-linked on the server and never sent. The server needs a POSIX shell, rsync and GNU ``mv -T``.
 Authentication is the SSH agent's (or ssh's own configuration): ssh runs with BatchMode, so it
-never asks for a password. EXHIBIT_SSH_COMMAND replaces the ``ssh`` command (e.g. to add ``-F``).
+never asks for a password, and gives up on a server silent for DEPLOY_TIMEOUT seconds (so does rsync).
+EXHIBIT_SSH_COMMAND replaces the ``ssh`` command (e.g. to add ``-F``).
 """
 from __future__ import annotations
 
@@ -74,6 +75,7 @@ esac
 """
 _LOGIN_HINT = ("check that the SSH agent holds a key the server accepts (`ssh-add -l`), that the host is in "
                "known_hosts, and that the server has rsync")
+_TIMED_OUT = re.compile(r"timed out|timeout", re.I)
 _ITEM = re.compile(r"^(?P<change>[<>ch.*][fdLDS]\S*) (?P<size>\d+) (?P<path>.+)$")
 
 
@@ -89,14 +91,16 @@ class Remote(NamedTuple):
 class SshTarget:
     digest = "sha256"
 
-    def __init__(self, user: str, host: str, port: int | None, root: str, keep: int, say: Callable[[str], None]):
+    def __init__(self, user: str, host: str, port: int | None, root: str, keep: int, timeout: float,
+                 say: Callable[[str], None]):
         self.destination = f"{user}@{host}" if user else host
         self.root = root
         self.where = f"{self.destination}:{root}"
         self.keep = keep
         self.say = say
+        self.timeout = timeout
         self.ssh = [*shlex.split(os.environ.get(SSH_COMMAND) or "ssh"), "-o", "BatchMode=yes",
-                    "-o", "ConnectTimeout=30", *(["-p", str(port)] if port else [])]
+                    *_keepalive(timeout), *(["-p", str(port)] if port else [])]
         self._state: Remote | None = None
 
     def state(self) -> Remote:
@@ -153,13 +157,15 @@ class SshTarget:
         result = subprocess.run([*self.ssh, self.destination, command], input=input, capture_output=True,
                                 encoding="utf-8", errors="replace")
         if result.returncode != 0:
-            raise DeployError(f"ssh {self.destination} ({action}) failed: {result.stderr.strip()}", hint)
+            complaint = result.stderr.strip()
+            raise DeployError(f"ssh {self.destination} ({action}) failed: {complaint}", self._hint(complaint, hint))
         return result
 
     def _rsync(self, build: Build, name: str, current: str | None, progress: Progress) -> None:
         """Send the build into ``releases/.<name>.partial``; report each file sent."""
         releases_dir = f"{self.root}/{releases.RELEASES}"
         command = ["rsync", "--recursive", "--links", "--perms", "--checksum", "--chmod=D755,F644",
+                   f"--timeout={max(1, round(self.timeout))}",
                    f"--exclude=/{MANIFEST}", "--out-format=%i %l %n", "-e", shlex.join(self.ssh),
                    f"--rsync-path=mkdir -p {shlex.quote(releases_dir)} && rsync",
                    *([f"--link-dest={releases_dir}/{current}"] if current else []),
@@ -174,5 +180,20 @@ class SshTarget:
             elif item["change"].startswith("<f"):
                 progress.advance(int(item["size"]))
         if process.wait() != 0:
-            raise DeployError(f"rsync to {self.destination} failed: {' '.join(complaints[-5:])}",
-                              "the release being served was not changed; fix the cause and deploy again")
+            complaint = " ".join(complaints[-5:])
+            raise DeployError(f"rsync to {self.destination} failed: {complaint}", self._hint(
+                complaint, "the release being served was not changed; fix the cause and deploy again"))
+
+    def _hint(self, complaint: str, otherwise: str) -> str:
+        """What to do: about the server's silence when ssh or rsync timed out, else ``otherwise``."""
+        if not _TIMED_OUT.search(complaint):
+            return otherwise
+        return (f"{self.destination} did not answer within DEPLOY_TIMEOUT ({self.timeout:g} s): check that it is up "
+                "and reachable from here, or raise DEPLOY_TIMEOUT if it is only slow")
+
+
+def _keepalive(timeout: float) -> list[str]:
+    """ssh options that give up on a server silent for about ``timeout`` seconds, when connecting or later."""
+    seconds = max(1, round(timeout))
+    return ["-o", f"ConnectTimeout={seconds}", "-o", f"ServerAliveInterval={max(1, round(timeout / 3))}",
+            "-o", "ServerAliveCountMax=3"]

@@ -10,7 +10,9 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -143,3 +145,17 @@ def check_rollback_follows_what_was_served(url: str, root: Path, builds, setting
     events = [line.split()[1:] for line in (root / "history").read_text().splitlines()]
     assert events == [["deploy", first], ["deploy", second], ["rollback", first], ["deploy", third],
                       ["rollback", first]]
+
+
+@contextmanager
+def frozen_server(stop_after: float = 25):
+    """A port on 127.0.0.1 whose connections are taken and never answered, as by a hung server; the test
+    stops it (or, should a deploy still wait, it stops itself after ``stop_after`` seconds)."""
+    server = socket.create_server(("127.0.0.1", 0), backlog=16)
+    timer = threading.Timer(stop_after, server.close)
+    timer.start()
+    try:
+        yield server.getsockname()[1]
+    finally:
+        timer.cancel()
+        server.close()

@@ -1,5 +1,6 @@
 """s3:// targets against SeaweedFS's S3 server on 127.0.0.1: changed files only, headers, stale objects last."""
 import signal
+import time
 
 import pytest
 
@@ -11,7 +12,7 @@ from deploy.progress import CRASH_AFTER
 from deploy.s3 import upload_order
 from deploy.settings import DEFAULTS
 from deploy.target import parse
-from tests.deploy.support import deploy_to, published, run_publish
+from tests.deploy.support import S3_KEY, S3_SECRET, deploy_to, frozen_server, published, run_publish
 
 RULES = DEFAULTS["DEPLOY_CACHE_CONTROL"][0]
 
@@ -113,3 +114,16 @@ def test_files_that_name_others_are_uploaded_after_the_files_they_name():
     assert upload_order(paths, RULES) == [
         "pagefind/fragment/en_9169705.pf_fragment", "pagefind/pagefind.en_1c2d3e4.pf_meta",
         "theme/css/exhibit.css", "pagefind/pagefind-entry.json", "essays/talks.html", "index.html"]
+
+
+def test_a_frozen_server_fails_the_deploy_within_the_timeout(builds, settings, prefix, monkeypatch):
+    with frozen_server() as port:
+        for name, value in {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}", "AWS_ACCESS_KEY_ID": S3_KEY,
+                            "AWS_SECRET_ACCESS_KEY": S3_SECRET, "AWS_DEFAULT_REGION": "us-east-1",
+                            "AWS_EC2_METADATA_DISABLED": "true"}.items():
+            monkeypatch.setenv(name, value)
+        started = time.monotonic()
+        with pytest.raises(DeployError, match="did not answer within 1 s, 2 times: Read timeout") as failed:
+            deploy_to(f"s3://exhibit/{prefix}", builds.a, {**settings, "DEPLOY_TIMEOUT": 1, "DEPLOY_RETRIES": 2})
+        assert time.monotonic() - started < 20
+    assert "DEPLOY_TIMEOUT" in failed.value.hint

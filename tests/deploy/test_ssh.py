@@ -1,6 +1,7 @@
 """ssh:// targets against a real sshd on 127.0.0.1: rsync into a new release, atomic switch, rollback."""
 import os
 import signal
+import time
 
 import pytest
 
@@ -9,7 +10,7 @@ from deploy.progress import CRASH_AFTER
 from deploy.ssh import SSH_COMMAND
 from exhibit.build import MANIFEST
 from tests.deploy.support import (check_a_damaged_manifest_is_survived, check_rollback_follows_what_was_served,
-                                  deploy_to, published, run_publish, tree)
+                                  deploy_to, frozen_server, published, run_publish, tree)
 
 
 def test_rsync_sends_a_release_and_switches_current(ssh_env, builds, settings, tmp_path):
@@ -93,3 +94,12 @@ def test_a_manifest_cut_on_its_way_never_goes_live(ssh_env, builds, settings, tm
     monkeypatch.setenv(SSH_COMMAND, ssh)
     deploy_to(url, builds.b, settings)
     assert tree(root / "current") == published(builds.b)
+
+
+def test_a_frozen_server_fails_the_deploy_within_the_timeout(builds, settings, tmp_path):
+    with frozen_server() as port:
+        started = time.monotonic()
+        with pytest.raises(DeployError, match="failed: Connection timed out during banner exchange") as failed:
+            deploy_to(f"ssh://deploy@127.0.0.1:{port}{tmp_path}/srv", builds.a, {**settings, "DEPLOY_TIMEOUT": 1})
+        assert time.monotonic() - started < 20
+    assert "DEPLOY_TIMEOUT" in failed.value.hint
