@@ -5,6 +5,8 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+from exhibit.outputlock import OutputBusy, output_lock
+
 from . import guards, manifest
 from .errors import DeployError
 from .manifest import Build
@@ -22,10 +24,11 @@ def deploy(settings: dict, settings_file: str | Path, output: str | Path, *, dry
            environ: dict | None = None, say: Callable[[str], None] = show) -> None:
     """Publish ``output`` to the configured target, or refuse with a DeployError."""
     target = resolve(settings, environ)
-    with _redacted(target):
-        build = manifest.load(output)
-        guards.check(build, settings, settings_file)
-    publish(build, target, settings, dry_run=dry_run, say=say)
+    with _reading(Path(output), with_defaults(settings)["DEPLOY_LOCK_TIMEOUT"], say):
+        with _redacted(target):
+            build = manifest.load(output)
+            guards.check(build, settings, settings_file)
+        publish(build, target, settings, dry_run=dry_run, say=say)
 
 
 def publish(build: Build, target: Target, settings: dict, *, dry_run: bool = False,
@@ -77,6 +80,17 @@ def open_target(target: Target, settings: dict, say: Callable[[str], None]):
     from .s3 import S3Target
     return S3Target(target.host, target.location, options["DEPLOY_CACHE_CONTROL"], options["DEPLOY_TIMEOUT"],
                     options["DEPLOY_RETRIES"])
+
+
+@contextmanager
+def _reading(output: Path, timeout: float, say: Callable[[str], None]):
+    """Hold output/'s lock, shared with other deploys, so that no build swaps it while it is read and sent."""
+    try:
+        with output_lock(output, shared=True, timeout=timeout,
+                         waiting=lambda: say(f"Waiting for the build writing {output.name}/ to finish…")):
+            yield
+    except OutputBusy as busy:
+        raise DeployError(str(busy), f"DEPLOY_LOCK_TIMEOUT ({timeout:g} s) sets how long a deploy waits") from None
 
 
 def _redacting(target: Target, say: Callable[[str], None]) -> Callable[[str], None]:

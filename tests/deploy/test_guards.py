@@ -1,14 +1,17 @@
-"""What may go live: a finished, untouched, production build of the sources as they are now;
-and a target URL without credentials in the repository."""
+"""What may go live: a finished, untouched, production build of the sources as they are now, which no
+build is writing; and a target URL without credentials in the repository."""
 import shutil
+import time
 
 import pytest
 
+from deploy.commands import deploy
 from deploy.errors import DeployError
 from deploy.guards import check
 from deploy.manifest import load
 from deploy.target import parse, resolve
 from exhibit.build import MANIFEST, build, load_settings
+from exhibit.outputlock import output_lock
 from tests.deploy.support import ROOT
 
 
@@ -114,3 +117,19 @@ def test_credentials_in_the_repository_are_refused_without_being_shown():
 def test_secret_environment_values_are_redacted_wherever_they_appear():
     target = resolve({"DEPLOY_TARGET": "s3://bucket"}, {"AWS_SECRET_ACCESS_KEY": "abc123secret", "HOME": "/root"})
     assert target.redact("signature for abc123secret in /root") == "signature for *** in /root"
+
+
+def test_a_deploy_never_reads_output_while_a_build_holds_it(mini, tmp_path):
+    build(ROOT / "publishconf.py", mini.output, {"PATH": str(mini.content)})
+    settings = {**load_settings(ROOT / "publishconf.py", {"PATH": str(mini.content)}),
+                "DEPLOY_TARGET": f"file://{tmp_path}/srv", "DEPLOY_LOCK_TIMEOUT": 0.5}
+    lines = []
+    with output_lock(mini.output):  # as a build holds it while it writes and swaps output/
+        started = time.monotonic()
+        with pytest.raises(DeployError, match="output/ is being written by another build") as refused:
+            deploy(settings, ROOT / "publishconf.py", mini.output, environ={}, say=lines.append)
+        assert 0.5 <= time.monotonic() - started < 5
+    assert "DEPLOY_LOCK_TIMEOUT" in refused.value.hint
+    assert lines == ["Waiting for the build writing output/ to finish…"] and not (tmp_path / "srv").exists()
+    deploy(settings, ROOT / "publishconf.py", mini.output, environ={}, say=lines.append)
+    assert (tmp_path / "srv/current/index.html").read_bytes() == (mini.output / "index.html").read_bytes()
