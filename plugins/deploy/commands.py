@@ -79,7 +79,7 @@ def open_target(target: Target, settings: dict, say: Callable[[str], None]):
         return GitTarget(target.location, target.branch, options["DEPLOY_GIT_CACHE"], say, target.display)
     from .s3 import S3Target
     return S3Target(target.host, target.location, options["DEPLOY_CACHE_CONTROL"], options["DEPLOY_TIMEOUT"],
-                    options["DEPLOY_RETRIES"])
+                    options["DEPLOY_RETRIES"], options["DEPLOY_S3_UPLOADS"])
 
 
 @contextmanager

@@ -2,9 +2,10 @@
 
 Only new and changed files are uploaded: a file is unchanged when the object's ETag equals the
 MD5 of its bytes (true for single-part uploads, which is all this module makes). Each object
-gets its Content-Type and Cache-Control (headers.py). Order: fingerprinted files, other assets,
-files that list others (feeds, indexes), HTML; then, only when every upload succeeded, the
-removal of objects the new build no longer has.
+gets its Content-Type and Cache-Control (headers.py). Order, tier by tier: fingerprinted files,
+other assets, files that list others (feeds, indexes), HTML; within a tier DEPLOY_S3_UPLOADS files
+go up at once. Then, only when every upload succeeded, the removal of objects the new build no
+longer has.
 There is no atomic switch on S3: while a deploy runs, readers may get a new page next to an
 old one, and CDN caches keep old copies for up to their Cache-Control lifetime.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 
 import boto3
@@ -32,25 +34,29 @@ from .progress import Progress
 BATCH = 1000  # the most keys one DeleteObjects request takes
 
 
-def upload_order(paths: list[str], rules: list[tuple[str, str]]) -> list[str]:
+def upload_tiers(paths: list[str], rules: list[tuple[str, str]]) -> list[list[str]]:
     """Longest-lived first: files whose address names their content (immutable) go up before the
-    files that refer to them, and HTML pages, which refer to everything, go up last."""
-    def lifetime(path: str) -> int:
+    files that refer to them, and HTML pages, which refer to everything, go up last. Files of one
+    tier go up together; a tier starts when the one before it is wholly live."""
+    def tier(path: str) -> tuple[int, bool]:
         found = re.search(r"max-age=(\d+)", cache_control(path, rules))
-        return int(found[1]) if found else 0
-    return sorted(paths, key=lambda path: (-lifetime(path), path.endswith(".html"), path))
+        return -(int(found[1]) if found else 0), path.endswith(".html")
+    tiers: dict[tuple[int, bool], list[str]] = {}
+    for path in sorted(paths, key=lambda path: (tier(path), path)):
+        tiers.setdefault(tier(path), []).append(path)
+    return list(tiers.values())
 
 
 class S3Target:
     digest = "md5"
 
     def __init__(self, bucket: str, prefix: str, cache_rules: list[tuple[str, str]], timeout: float,
-                 attempts: int):
+                 attempts: int, uploads: int = 16):
         self.bucket = bucket
         self.prefix = f"{prefix}/" if prefix else ""
         self.cache_rules = cache_rules
-        self.timeout, self.attempts = timeout, attempts
-        config = Config(connect_timeout=timeout, read_timeout=timeout,
+        self.timeout, self.attempts, self.uploads = timeout, attempts, max(1, int(uploads))
+        config = Config(connect_timeout=timeout, read_timeout=timeout, max_pool_connections=self.uploads,
                         retries={"mode": "standard", "total_max_attempts": attempts})
         with self._errors():
             # credentials as the environment has them now
@@ -70,14 +76,15 @@ class S3Target:
         return Plan.between(build.digests("md5"), self.live())
 
     def publish(self, build: Build, plan: Plan, progress: Progress) -> str:
-        with self._errors():
-            for path in upload_order(plan.transfers, self.cache_rules):
-                body = (build.root / path).read_bytes()
-                self.client.put_object(Bucket=self.bucket, Key=self.prefix + path, Body=body,
-                                       ContentMD5=base64.b64encode(hashlib.md5(body, usedforsecurity=False).digest()).decode(),
-                                       ContentType=content_type(path),
-                                       CacheControl=cache_control(path, self.cache_rules))
-                progress.advance(len(body))
+        with self._errors(), ThreadPoolExecutor(max_workers=self.uploads) as pool:
+            for tier in upload_tiers(plan.transfers, self.cache_rules):
+                uploads = [pool.submit(self._upload, build, path) for path in tier]
+                try:
+                    for upload in as_completed(uploads):
+                        progress.advance(upload.result())  # the first failure stops the deploy here
+                finally:
+                    for upload in uploads:
+                        upload.cancel()
             for start in range(0, len(plan.removed), BATCH):
                 keys = [{"Key": self.prefix + path} for path in plan.removed[start:start + BATCH]]
                 answer = self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": keys, "Quiet": True})
@@ -86,6 +93,14 @@ class S3Target:
                     raise DeployError(f"could not remove {len(answer['Errors'])} stale objects ({failed})",
                                       "every new file is live; deploy again to retry the removal")
         return f"s3://{self.bucket}/{self.prefix}"
+
+    def _upload(self, build: Build, path: str) -> int:
+        """Put one file (in a worker thread: boto3's clients may be shared between threads); its size."""
+        body = (build.root / path).read_bytes()
+        self.client.put_object(Bucket=self.bucket, Key=self.prefix + path, Body=body,
+                               ContentMD5=base64.b64encode(hashlib.md5(body, usedforsecurity=False).digest()).decode(),
+                               ContentType=content_type(path), CacheControl=cache_control(path, self.cache_rules))
+        return len(body)
 
     def rollback(self) -> str:
         raise DeployError("an s3:// target keeps no earlier releases to switch back to",

@@ -17,6 +17,7 @@ DEFAULTS: dict[str, tuple[object, str]] = {
     "DEPLOY_TIMEOUT": (30, "seconds an s3://, ssh:// or rsync connection may take to open, or stay silent, before "
                            "the deploy fails instead of waiting"),
     "DEPLOY_RETRIES": (3, "s3:// targets: attempts per request (the first one included) before the deploy fails"),
+    "DEPLOY_S3_UPLOADS": (16, "s3:// targets: how many files are uploaded at once"),
     "DEPLOY_LOCK_TIMEOUT": (600.0, "seconds a deploy waits for a build that is writing output/ to finish "
                                    "before it refuses"),
     "DEPLOY_GIT_CACHE": ("cache/deploy-git", "a local clone per git target, so a deploy fetches only what "

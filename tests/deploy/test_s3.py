@@ -1,5 +1,6 @@
 """s3:// targets against SeaweedFS's S3 server on 127.0.0.1: changed files only, headers, stale objects last."""
 import signal
+import threading
 import time
 
 import pytest
@@ -9,7 +10,8 @@ from deploy.errors import DeployError
 from deploy.headers import cache_control, content_type
 from deploy.plan import Plan
 from deploy.progress import CRASH_AFTER
-from deploy.s3 import upload_order
+from deploy.progress import Progress
+from deploy.s3 import S3Target, upload_tiers
 from deploy.settings import DEFAULTS
 from deploy.target import parse
 from tests.deploy.support import S3_KEY, S3_SECRET, deploy_to, frozen_server, published, run_publish
@@ -58,8 +60,11 @@ def test_a_deploy_killed_midway_has_removed_nothing_and_the_next_one_completes(s
     plan = Plan.between(builds.a.digests("md5"), builds.b.digests("md5"))
     killed = run_publish(builds.a, url, settings, {CRASH_AFTER: "1"})
     assert killed.returncode == -signal.SIGKILL, killed.stderr
-    first = upload_order(plan.transfers, RULES)[0]
-    assert s3_env.objects(prefix) == {**published(builds.b), first: published(builds.a)[first]}
+    first_tier = upload_tiers(plan.transfers, RULES)[0]
+    live, old, new = s3_env.objects(prefix), published(builds.b), published(builds.a)
+    assert set(old) <= set(live)  # nothing removed
+    changed = {path for path in live if live[path] != old.get(path)}
+    assert changed and changed <= set(first_tier) and all(live[path] == new[path] for path in changed)
     deploy_to(url, builds.a, settings)
     assert s3_env.objects(prefix) == published(builds.a)
 
@@ -111,9 +116,39 @@ def test_headers_follow_the_path_rules(path, kind, lifetime):
 def test_files_that_name_others_are_uploaded_after_the_files_they_name():
     paths = ["index.html", "pagefind/pagefind-entry.json", "pagefind/pagefind.en_1c2d3e4.pf_meta",
              "theme/css/exhibit.css", "essays/talks.html", "pagefind/fragment/en_9169705.pf_fragment"]
-    assert upload_order(paths, RULES) == [
-        "pagefind/fragment/en_9169705.pf_fragment", "pagefind/pagefind.en_1c2d3e4.pf_meta",
-        "theme/css/exhibit.css", "pagefind/pagefind-entry.json", "essays/talks.html", "index.html"]
+    assert upload_tiers(paths, RULES) == [
+        ["pagefind/fragment/en_9169705.pf_fragment", "pagefind/pagefind.en_1c2d3e4.pf_meta"],
+        ["theme/css/exhibit.css"], ["pagefind/pagefind-entry.json"], ["essays/talks.html", "index.html"]]
+
+
+def test_files_go_up_several_at_once_and_each_tier_only_after_the_one_before(s3_env, builds, prefix):
+    target = S3Target("exhibit", prefix, RULES, timeout=30, attempts=3, uploads=8)
+    sending, started, finished, most = set(), {}, {}, [0]
+    lock = threading.Lock()
+
+    def before(params, context, **_):
+        with lock:
+            context["path"] = params["url_path"]
+            started[params["url_path"]] = time.monotonic()
+            sending.add(params["url_path"])
+            most[0] = max(most[0], len(sending))
+
+    def after(context, **_):
+        with lock:
+            finished[context["path"]] = time.monotonic()
+            sending.discard(context["path"])
+
+    target.client.meta.events.register("before-call.s3.PutObject", before)
+    target.client.meta.events.register("after-call.s3.PutObject", after)
+    plan = target.plan(builds.a)
+    target.publish(builds.a, plan, Progress(len(plan.transfers), 1, say=lambda line: None))
+    assert s3_env.objects(prefix) == published(builds.a)
+    assert 1 < most[0] <= 8, f"at most {most[0]} upload(s) at once"
+    tiers = upload_tiers(plan.transfers, RULES)
+    for earlier, later in zip(tiers, tiers[1:]):
+        last_done = max(finished[key] for key in finished if key.split("/", 2)[-1] in earlier)
+        first_sent = min(started[key] for key in started if key.split("/", 2)[-1] in later)
+        assert last_done <= first_sent
 
 
 def test_a_frozen_server_fails_the_deploy_within_the_timeout(builds, settings, prefix, monkeypatch):
