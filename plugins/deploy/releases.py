@@ -86,15 +86,16 @@ def _replay(history: str) -> list[str]:
 
 def _unrecorded(chain: list[str] | None, names: list[str], current: str | None) -> list[str]:
     """Without a history (a target deployed before it was kept), the releases before the current one by
-    name; and the current release, unless the history ends with it (it was switched to by hand)."""
-    earlier = [n for n in names if current and n < current] if chain is None else []
+    name (all of them when nothing is current); and the current release, unless the history ends with it
+    (it was switched to by hand)."""
+    earlier = [n for n in names if current is None or n < current] if chain is None else []
     known = (chain or []) + earlier
     return earlier + ([current] if current and known[-1:] != [current] else [])
 
 
-def entries(unrecorded: list[str], event: str, name: str, now: datetime | None = None) -> str:
+def entries(unrecorded: list[str], event: str, name: str) -> str:
     """The history lines for a switch to ``name``, after those for releases served but not recorded."""
-    stamp = f"{(now or datetime.now(timezone.utc)):%Y-%m-%dT%H:%M:%SZ}"
+    stamp = f"{datetime.now(timezone.utc):%Y-%m-%dT%H:%M:%SZ}"
     return "".join(f"{stamp} {e} {n}\n" for e, n in [*(("found", n) for n in unrecorded), (event, name)])
 
 
