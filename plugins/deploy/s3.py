@@ -23,7 +23,8 @@ from contextlib import contextmanager
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError, ConnectTimeoutError, NoCredentialsError, ReadTimeoutError
+from botocore.exceptions import (BotoCoreError, ClientError, ConnectTimeoutError, NoCredentialsError,
+                                 ReadTimeoutError)
 
 from .errors import DeployError
 from .headers import cache_control, content_type
