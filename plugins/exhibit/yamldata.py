@@ -1,13 +1,16 @@
 """Loading curators' YAML data files with a line number for every field.
 
-PyYAML's composer keeps the position of every node; we build plain Python values
-from those nodes ourselves so that each mapping remembers the line of each key.
-Scalars stay strings (dates, times and coordinates are parsed by the schema, which
-knows what each field should be); ``null`` and empty values become ``None``.
+We build plain Python values from PyYAML's parser events ourselves, in one pass
+with a stack of open lists and mappings, so that each mapping remembers the line
+of each key. Scalars stay strings (dates, times and coordinates are parsed by the
+schema, which knows what each field should be); ``null`` and empty values become
+``None``. Nothing hostile gets through: anchors and aliases (``&name``, ``*name``;
+an alias "bomb" would take gigabytes) are refused, and so is nesting deeper than
+:data:`MAX_DEPTH`, at the line where it happens.
 
-Composing nodes is the slow part (1.5 s for 10,000 events), so what a file held is
-kept in a cache folder, keyed by its bytes, and a file that has not changed since the
-last build is not parsed again.
+Reading a file of 10,000 events still takes half a second, so what a file held is kept in a
+cache folder, keyed by its bytes, and a file that has not changed since the last
+build is not parsed again.
 """
 from __future__ import annotations
 
@@ -37,27 +40,90 @@ class Record(dict):
         return self.lines.get(key, self.line)
 
 
-def _value(node: yaml.Node, path, log: ErrorLog):
-    if isinstance(node, yaml.MappingNode):
-        record = Record(node.start_mark.line + 1)
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            line = key_node.start_mark.line + 1
-            if key in record.lines:
-                log.error(path, line, f"'{key}' is given twice in this entry (first on line "
-                                      f"{record.lines[key]})", "keep one of the two values")
-                continue
-            record.lines[key] = line
-            record[key] = _value(value_node, path, log)
-        return record
-    if isinstance(node, yaml.SequenceNode):
-        return [_value(item, path, log) for item in node.value]
-    if not node.style and NULL.match(node.value):  # plain: None in PyYAML, "" in libyaml
-        return None
-    return node.value
+MAX_DEPTH = 32  # lists and mappings inside each other; the exhibit's data nests 3 or 4 deep
+# libyaml's parser where PyYAML has it: ten times faster, with the same line marks.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+OPENS, CLOSES = (yaml.MappingStartEvent, yaml.SequenceStartEvent), (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+WANT_KEY, SKIP = object(), object()  # what an open mapping waits for: its next key, a repeated key's value
 
 
-CACHE_VERSION = 1  # change when what load_yaml returns changes
+class Refused(Exception):
+    """YAML that is well formed but not read here: carries the line and a hint."""
+
+    def __init__(self, line: int, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.line = line
+        self.hint = hint
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1
+
+
+def _refuse_anchor(event: yaml.Event) -> None:
+    name = f"*{event.anchor}" if isinstance(event, yaml.AliasEvent) else f"&{event.anchor}"
+    raise Refused(_line(event), f"YAML anchors and aliases are not supported here (found '{name}')",
+                  "write the value out in full")
+
+
+def _build(events, path, log: ErrorLog):
+    """The one document in ``events`` as lists, :class:`Record` s and strings ([] for none)."""
+    document = []
+    stack: list[list] = [[document, 0, None]]  # open collections: [value, line, key or WANT_KEY]
+    for event in events:
+        kind = type(event)
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
+            _refuse_anchor(event)
+        if kind in OPENS:
+            if len(stack) > MAX_DEPTH:
+                raise Refused(_line(event), f"the data is nested more than {MAX_DEPTH} levels deep here",
+                              "write each entry as a few 'field: value' lines, with lists of keys")
+            opened = Record(_line(event)) if kind is yaml.MappingStartEvent else []
+            stack.append([opened, _line(event), WANT_KEY])
+        elif kind is yaml.ScalarEvent:
+            _add(stack[-1], event.value, event, _line(event), path, log)
+        elif kind in CLOSES:
+            value, line, _ = stack.pop()
+            _add(stack[-1], value, None, line, path, log)
+        elif kind is yaml.DocumentStartEvent and document:
+            raise yaml.composer.ComposerError("expected a single document in the stream", None,
+                                              "but found another document", event.start_mark)
+    return document[0] if document and document[0] is not None else []
+
+
+def _add(top: list, value, scalar: yaml.ScalarEvent | None, line: int, path, log: ErrorLog) -> None:
+    """Put a finished value (from ``scalar``, or a closed collection) into the open collection ``top``."""
+    container, _, key = top
+    if isinstance(container, list):
+        container.append(_null(value, scalar))
+    elif key is WANT_KEY:
+        top[2] = _key(container, value, scalar, line, path, log)
+    else:
+        if key is not SKIP:
+            container[key] = _null(value, scalar)
+        top[2] = WANT_KEY
+
+
+def _key(record: Record, value, scalar, line: int, path, log: ErrorLog):
+    """The name a scalar gives the next value of ``record``, or SKIP after logging why not."""
+    if scalar is None:
+        log.error(path, line, "a field name must be plain text, not a list or a set of fields",
+                  "write 'name: value'")
+        return SKIP
+    if value in record.lines:
+        log.error(path, line, f"'{value}' is given twice in this entry (first on line "
+                              f"{record.lines[value]})", "keep one of the two values")
+        return SKIP
+    record.lines[value] = line
+    return value
+
+
+def _null(value, scalar: yaml.ScalarEvent | None):
+    """None for a plain null or empty scalar (its style None in PyYAML, '' in libyaml)."""
+    return None if scalar is not None and not scalar.style and NULL.match(value) else value
+
+
+CACHE_VERSION = 2  # change when what load_yaml returns changes
 
 
 def load_yaml(path: Path, log: ErrorLog, cache: Path | None = None):
@@ -89,8 +155,10 @@ def load_yaml(path: Path, log: ErrorLog, cache: Path | None = None):
 
 def _parse(text: str, path: Path, log: ErrorLog):
     try:
-        # libyaml's loader where PyYAML has it: ten times faster, with the same line marks.
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return _build(yaml.parse(text, Loader=LOADER), path, log)
+    except Refused as exc:
+        log.error(path, exc.line, exc.args[0], exc.hint)
+        return None
     except yaml.MarkedYAMLError as exc:
         # An unclosed bracket or quote is noticed lines later: point at where it opened.
         unclosed = exc.context_mark and any(w in (exc.context or "") for w in ("flow", "quoted"))
@@ -103,6 +171,3 @@ def _parse(text: str, path: Path, log: ErrorLog):
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for syntax
         log.error(path, None, f"YAML error: {exc}")
         return None
-    if node is None:
-        return []
-    return _value(node, path, log)

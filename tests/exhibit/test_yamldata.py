@@ -1,3 +1,7 @@
+import pytest
+import yaml
+
+from exhibit import yamldata
 from exhibit.errors import ErrorLog
 from exhibit.yamldata import Record, load_yaml
 
@@ -57,3 +61,65 @@ def test_a_file_with_a_mistake_is_never_cached_so_every_build_reports_it(tmp_pat
         load_yaml(path, log, cache)
         assert [e.line for e in log.errors] == [3]
     assert not (cache / "events.pickle").exists()
+
+
+LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi"))
+
+
+@pytest.fixture(params=LOADERS, ids=lambda loader: loader.__name__)
+def loader(request, monkeypatch):
+    monkeypatch.setattr(yamldata, "LOADER", request.param)
+
+
+@pytest.mark.parametrize("text, line, found", [
+    ("- id: a\n  tags: &t [x]\n- id: b\n  tags: *t\n", 2, "'&t'"),
+    ("- &a [*a]\n", 1, "'&a'"),
+    ("- id: a\n  tags: *undefined\n", 2, "'*undefined'"),
+    (BOMB, 1, "'&a'"),
+])
+def test_anchors_and_aliases_are_refused_with_their_line(tmp_path, loader, text, line, found):
+    data, log = load(tmp_path, text)
+    (error,) = log.errors
+    assert data is None and error.line == line
+    assert error.message == f"YAML anchors and aliases are not supported here (found {found})"
+    assert error.hint == "write the value out in full"
+
+
+@pytest.mark.parametrize("text, line", [
+    ("- " + "[" * 900 + "]" * 900 + "\n", 1),
+    ("".join("  " * i + f"k{i}:\n" for i in range(900)) + "  " * 900 + "x\n", 33),
+    ("- " + "{a: " * 100_000 + "}" * 100_000 + "\n", 1),
+])
+def test_nesting_deeper_than_the_limit_is_an_error_at_the_line_that_crosses_it(tmp_path, loader, text, line):
+    data, log = load(tmp_path, text)
+    (error,) = log.errors
+    assert data is None and error.line == line
+    assert error.message == f"the data is nested more than {yamldata.MAX_DEPTH} levels deep here"
+
+
+def test_nesting_up_to_the_limit_is_read(tmp_path, loader):
+    depth = yamldata.MAX_DEPTH
+    data, log = load(tmp_path, "[" * depth + "x" + "]" * depth + "\n")
+    assert not log.entries
+    for _ in range(depth):
+        (data,) = data
+    assert data == "x"
+
+
+def test_both_loaders_read_the_same_values_and_lines(tmp_path, loader):
+    data, log = load(tmp_path, "- id: a\n  end:\n  note: ''\n  t: [x, {y: ~}]\n---\n- id: b\n")
+    assert [e.message for e in log.errors] == [
+        "YAML syntax error: expected a single document in the stream but found another document"]
+    data, log = load(tmp_path, "- id: a\n  end:\n  note: ''\n  t: [x, {y: ~}]\n  ? [k]\n  : v\n")
+    assert data == [{"id": "a", "end": None, "note": "", "t": ["x", {"y": None}]}]
+    assert data[0].lines == {"id": 1, "end": 2, "note": 3, "t": 4}
+    assert [(e.line, e.message) for e in log.errors] == [(5, "a field name must be plain text, not a list "
+                                                             "or a set of fields")]
+
+
+def test_a_file_holding_only_null_is_empty(tmp_path, loader):
+    for text in ("", "# nothing yet\n", "~\n", "---\n"):
+        data, log = load(tmp_path, text)
+        assert data == [] and not log.entries, text
