@@ -27,6 +27,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from .document import Document, document_of
+from .textfile import parse_header
 
 DIRECTIVE = re.compile(r"^\s*\{%\s*(?P<body>.*?)\s*%\}\s*$")
 NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -102,8 +103,9 @@ class EmbedPreprocessor(Preprocessor):
         document = document_of(self.md)
         if document is None:
             return lines
-        output, fence = [], None
-        for number, line in enumerate(lines, start=1):
+        start = _header_size(lines) if document.has_header else 0
+        output, fence = lines[:start], None
+        for number, line in enumerate(lines[start:], start=start + 1):
             stripped = line.lstrip()
             if fence is None and stripped[:3] in ("```", "~~~"):
                 fence = stripped[:3]
@@ -138,6 +140,12 @@ class EmbedPreprocessor(Preprocessor):
             return None
         document.embeds.append(embed)
         return html
+
+
+def _header_size(lines: list[str]) -> int:
+    """How many lines the header takes: plain text the loader checks, every line kept for Pelican
+    (a header line taken out left its article without a title)."""
+    return parse_header("\n".join(lines))[0].body_line - 1
 
 
 class EmbedUnwrapper(Postprocessor):

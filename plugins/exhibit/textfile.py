@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$")
+MAX_FIELD = 2000  # characters in a field, name and continuation lines included; real ones reach 358
 
 
 class TextFileError(Exception):
@@ -59,33 +60,52 @@ def parse_header(text: str) -> tuple[Header, list[tuple[int, str]]]:
     """Split ``text`` into its header and a list of header problems (line, message)."""
     header = Header()
     problems: list[tuple[int, str]] = []
+    parts: dict[str, list[str]] = {}  # each field's value and continuation lines, joined at the end
     last = None
     lines = text.splitlines()
+    header.body_line = len(lines) + 1
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             header.body_line = number + 1
-            return header, problems
+            break
         if raw.startswith(("    ", "\t")) and last is not None:
-            header.values[last] = (header.values[last] + " " + raw.strip()).strip()
-            continue
-        match = FIELD.match(raw)
-        if match is None:
-            if number == 1:
-                problems.append((number, "the file must start with metadata lines such as "
-                                         "'Title: ...'"))
-            else:
-                problems.append((number, f"expected 'Field: value' in the header, got {raw.strip()[:60]!r}; "
-                                         "end the header with one blank line before the text"))
-            header.body_line = number
-            return header, problems
-        name, value = match.group(1), match.group(2).strip()
-        key = name.lower()
-        if key in header.values:
-            problems.append((number, f"field '{name}' is given twice (first on line "
-                                     f"{header.lines[key]})"))
-        header.values[key] = value
-        header.lines[key] = number
-        header.names[key] = name
-        last = key
-    header.body_line = len(lines) + 1
-    return header, problems
+            parts[last].append(raw.strip())
+        else:
+            match = FIELD.match(raw)
+            if match is None:
+                problems.append((number, _not_a_field(number, raw)))
+                header.body_line = number
+                break
+            name, value = match.group(1), match.group(2).strip()
+            last = name.lower()
+            if last in parts:
+                problems.append((number, f"field '{name[:60]}' is given twice (first on line "
+                                         f"{header.lines[last]})"))
+            parts[last] = [value]
+            header.lines[last] = number
+            header.names[last] = name
+        if "{%" in raw:
+            problems.append((number, f"{header.names[last][:60]}: a header field is plain text and cannot "
+                                     "hold an embed directive ({% … %}); put the directive in the text, on "
+                                     "a line of its own after the blank line that ends the header"))
+    header.values = {key: " ".join(part for part in values if part) for key, values in parts.items()}
+    return header, problems + _overlong(header)
+
+
+def _not_a_field(number: int, raw: str) -> str:
+    if number == 1:
+        return "the file must start with metadata lines such as 'Title: ...'"
+    return (f"expected 'Field: value' in the header, got {raw.strip()[:60]!r}; "
+            "end the header with one blank line before the text")
+
+
+def _overlong(header: Header) -> list[tuple[int, str]]:
+    """A field of more than MAX_FIELD characters (a title or summary drawn on a social card, say)."""
+    found = []
+    for key, value in header.values.items():
+        size = len(key) + len(value)
+        if size > MAX_FIELD:
+            found.append((header.lines[key], f"field '{header.names[key][:60]}' has {size:,} characters; "
+                                             f"a header field holds at most {MAX_FIELD:,}: keep it to a "
+                                             "sentence or two and put the rest in the text"))
+    return found

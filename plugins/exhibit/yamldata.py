@@ -8,9 +8,9 @@ schema, which knows what each field should be); ``null`` and empty values become
 an alias "bomb" would take gigabytes) are refused, and so is nesting deeper than
 :data:`MAX_DEPTH`, at the line where it happens.
 
-Reading a file of 10,000 events still takes half a second, so what a file held is kept in a
-cache folder, keyed by its bytes, and a file that has not changed since the last
-build is not parsed again.
+Reading a file of 10,000 events still takes half a second, so what a file held is
+kept in a cache folder, keyed by its bytes, and a file that has not changed since
+the last build is not parsed again.
 """
 from __future__ import annotations
 

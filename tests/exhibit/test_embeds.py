@@ -54,3 +54,15 @@ def test_handler_errors_are_reported_at_the_directive_line(tmp_path):
     (error,) = log.errors
     assert error.line == 3 and "no events between 2001 and 2000" in error.message
     assert document.embeds == []
+
+
+def test_a_header_is_left_whole_for_pelican(tmp_path):
+    """Embed syntax in a header is the loader's error (test_textfile); here every header line stays for
+    the meta extension (a line taken out of the header left Pelican's article without a title)."""
+    exhibit = Exhibit(root=tmp_path, log=ErrorLog(root=tmp_path))
+    md = markdown.Markdown(extensions=["meta", EmbedExtension({"box": lambda embed, doc: "<div>box</div>"})])
+    md.exhibit_document = Document(tmp_path / "essay.md", exhibit)
+    text = "Title: {% box %}\nSummary: one\n    {% box %}\nOrder: {%\n\n{% box %}\n"
+    assert md.convert(text) == "<div>box</div>"
+    assert md.Meta == {"title": ["{% box %}"], "summary": ["one", "{% box %}"], "order": ["{%"]}
+    assert not exhibit.log.entries
