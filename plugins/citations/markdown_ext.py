@@ -29,7 +29,7 @@ from exhibit.document import document_of
 from exhibit.loader import suggest
 
 from .formatting import FormatterPool
-from .syntax import CitationGroup, CitationSyntaxError, find_citations
+from .syntax import CitationGroup, CitationSyntaxError, find_citations, notes_without_text
 
 NOTE_NAME = "exhibit-cite-{}"
 TOKEN = "%%exhibit-note-{}%%"
@@ -103,6 +103,9 @@ class CitationPreprocessor(Preprocessor):
             document.citations.append(cited)
             pieces.append(f"[^{NOTE_NAME.format(cited.number)}]")
         pieces.append(text[position:])
+        for line, label, defined in notes_without_text(text[body_start:]):
+            document.error(line + text[:body_start].count("\n"), f"note [^{label}] has no text",
+                           suggest(label, defined) or f"write its text on a line of its own: [^{label}]: …")
         definitions = [f"[^{NOTE_NAME.format(c.number)}]: {TOKEN.format(c.number)}"
                        for c in document.citations]
         return "".join(pieces).split("\n") + ([""] + definitions if definitions else [])

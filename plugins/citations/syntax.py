@@ -11,6 +11,10 @@ from dataclasses import dataclass
 
 # A bracketed group with '@' at the start of a word, not a link, footnote or span.
 GROUP = re.compile(r"(?<![\\!])\[(?!\^)(?P<inner>[^\[\]\n]*(?:^|(?<=[\s;\[-]))@[^\[\]\n]*)\](?![\(\[\{])")
+# A citation's opening bracket with no ']' after it on its line.
+UNCLOSED = re.compile(r"(?<![\\!])\[(?!\^)[^\[\]\n]*(?:^|(?<=[\s;\[-]))@[A-Za-z0-9{][^\[\]\n]*$")
+NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 # '[@label]: …' opening a line (up to three spaces in) is a link reference definition, not a citation.
 DEFINITION_INDENT = re.compile(r" {0,3}")
 ITEM = re.compile(r"^(?P<prefix>[^@]*?)\s*(?P<suppress>-)?@(?P<key>[A-Za-z0-9][A-Za-z0-9_:.#$%&+?<>~/-]*"
@@ -94,8 +98,8 @@ def parse_group(inner: str, line: int, source_text: str) -> CitationGroup:
     return CitationGroup(tuple(parse_item(p) for p in parts), line, source_text)
 
 
-def find_citations(text: str):
-    """Yield (start, end, line, group or CitationSyntaxError) for each citation, skipping code."""
+def prose_lines(text: str):
+    """Yield (line number, offset of the line in ``text``, the line) for each line outside code blocks."""
     fence = None
     offset = 0
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
@@ -106,15 +110,41 @@ def find_citations(text: str):
         elif fence is not None and stripped.startswith(fence):
             fence = None
         elif fence is None and not raw.startswith(("    ", "\t")):
-            for match in GROUP.finditer(raw):
-                inner = match.group("inner")
-                if raw.startswith(":", match.end()) and DEFINITION_INDENT.fullmatch(raw[: match.start()]):
-                    continue
-                if "`" in raw[: match.start()] and raw[: match.start()].count("`") % 2:
-                    continue  # inside inline code
-                try:
-                    found = parse_group(inner, number, match.group(0))
-                except CitationSyntaxError as exc:
-                    found = CitationSyntaxError(f"malformed citation {match.group(0)}: {exc}", exc.hint)
-                yield offset + match.start(), offset + match.end(), number, found
+            yield number, offset, raw
         offset += len(raw)
+
+
+def _in_code(raw: str, position: int) -> bool:
+    return raw[:position].count("`") % 2 == 1
+
+
+def find_citations(text: str):
+    """Yield (start, end, line, group or CitationSyntaxError) for each citation, skipping code; a
+    citation left open at the end of its line is an error."""
+    for number, offset, raw in prose_lines(text):
+        for match in GROUP.finditer(raw):
+            inner = match.group("inner")
+            if raw.startswith(":", match.end()) and DEFINITION_INDENT.fullmatch(raw[: match.start()]):
+                continue
+            if _in_code(raw, match.start()):
+                continue
+            try:
+                found = parse_group(inner, number, match.group(0))
+            except CitationSyntaxError as exc:
+                found = CitationSyntaxError(f"malformed citation {match.group(0)}: {exc}", exc.hint)
+            yield offset + match.start(), offset + match.end(), number, found
+        unclosed = UNCLOSED.search(raw)
+        if unclosed and not _in_code(raw, unclosed.start()):
+            opened = unclosed.group(0).rstrip()
+            yield (offset + unclosed.start(), offset + unclosed.start() + len(opened), number,
+                   CitationSyntaxError(f"the citation {opened[:60]!r} is never closed", "end it with ']': [@key] "
+                                       "or [@key, para. 4]"))
+
+
+def notes_without_text(text: str) -> list[tuple[int, str, list[str]]]:
+    """(line, label, the labels that have text) for each ``[^label]`` whose ``[^label]: …`` is missing."""
+    lines = list(prose_lines(text))
+    defined = [match.group(1) for _n, _o, raw in lines if (match := NOTE_DEFINITION.match(raw))]
+    return [(number, match.group(1), defined) for number, _offset, raw in lines
+            for match in NOTE_REFERENCE.finditer(raw)
+            if match.group(1) not in defined and not _in_code(raw, match.start())]

@@ -67,7 +67,9 @@ def load_settings(settings_file: str | Path, overrides: dict | None = None) -> d
 def _merge(log: ErrorLog | None, messages: list[str], settings: dict) -> ErrorLog:
     if log is None:
         log = ErrorLog(root=Path(settings["PATH"]).parent)
-    reported = {e.path for e in log.errors}
+    content = Path(settings["PATH"]).name + "/"
+    # Pelican names a file from content/, the log from the project: either way counts as reported.
+    reported = {name for e in log.errors for name in (e.path, e.path.removeprefix(content))}
     for message in messages:
         # Pelican repeats, less precisely, what the model already said about a file.
         if not any(path in message for path in reported):

@@ -168,6 +168,12 @@ def _parse(text: str, path: Path, log: ErrorLog):
                   "check the indentation of this entry, and put values that contain "
                   "': ' or ' #' in quotes")
         return None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as NUL
+        line = text[:exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        log.error(path, line, f"YAML cannot hold the character {exc.character!r} (U+{ord(exc.character):04X})"
+                  if isinstance(exc.character, str) else f"YAML error: {exc}",
+                  "delete it: control characters cannot be part of a data file")
+        return None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for syntax
         log.error(path, None, f"YAML error: {exc}")
         return None
