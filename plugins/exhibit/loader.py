@@ -15,7 +15,7 @@ from .errors import ErrorLog
 from .model import (ESSAY_FIELDS, EVENT_FIELDS, PAGE_FIELDS, PLACE_FIELDS, SOURCE_FIELDS, Essay,
                     Event, Exhibit, Place, Source)
 from .textfile import TextFileError, parse_header, read_text
-from .yamldata import Record, load_yaml
+from .yamldata import Items, Record, load_yaml
 from .schema import validate
 
 
@@ -183,12 +183,13 @@ def _records(path: Path, exhibit: Exhibit, what: str, parsed: Path | None) -> li
                   "with '- '", f"see docs/CURATING.md for the {what} format")
         return []
     records = []
-    for item in data:
+    for number, item in enumerate(data):
         if isinstance(item, Record):
             records.append(item)
         else:
-            log.error(path, None, f"expected each {what} to be a set of 'field: value' lines, "
-                      f"got {str(item)[:40]!r}")
+            line = data.lines[number] if isinstance(data, Items) else None
+            log.error(path, line, f"expected each {what} to be a set of 'field: value' lines, "
+                      f"got {str(item)[:40]!r}", f"write it as '- id: …' with its fields on the lines below")
     return records
 
 

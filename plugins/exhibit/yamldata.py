@@ -40,6 +40,14 @@ class Record(dict):
         return self.lines.get(key, self.line)
 
 
+class Items(list):
+    """A YAML list that knows the line of each item."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines: list[int] = []
+
+
 MAX_DEPTH = 32  # lists and mappings inside each other; the exhibit's data nests 3 or 4 deep
 # libyaml's parser where PyYAML has it: ten times faster, with the same line marks.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -78,7 +86,7 @@ def _build(events, path, log: ErrorLog):
             if len(stack) > MAX_DEPTH:
                 raise Refused(_line(event), f"the data is nested more than {MAX_DEPTH} levels deep here",
                               "write each entry as a few 'field: value' lines, with lists of keys")
-            opened = Record(_line(event)) if kind is yaml.MappingStartEvent else []
+            opened = Record(_line(event)) if kind is yaml.MappingStartEvent else Items()
             stack.append([opened, _line(event), WANT_KEY])
         elif kind is yaml.ScalarEvent:
             _add(stack[-1], event.value, event, _line(event), path, log)
@@ -96,6 +104,8 @@ def _add(top: list, value, scalar: yaml.ScalarEvent | None, line: int, path, log
     container, _, key = top
     if isinstance(container, list):
         container.append(_null(value, scalar))
+        if isinstance(container, Items):
+            container.lines.append(line)
     elif key is WANT_KEY:
         top[2] = _key(container, value, scalar, line, path, log)
     else:
@@ -123,7 +133,7 @@ def _null(value, scalar: yaml.ScalarEvent | None):
     return None if scalar is not None and not scalar.style and NULL.match(value) else value
 
 
-CACHE_VERSION = 2  # change when what load_yaml returns changes
+CACHE_VERSION = 3  # change when what load_yaml returns changes
 
 
 def load_yaml(path: Path, log: ErrorLog, cache: Path | None = None):

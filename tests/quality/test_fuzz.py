@@ -6,6 +6,7 @@ All failing cases are reported together, so one run shows every problem.
 """
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import signal
@@ -14,7 +15,8 @@ from pathlib import Path
 from support import FIXTURES, Exhibit
 
 CASES = 200
-WHOLE_FILE = "this is a folder"  # the one mistake that has no line: a folder where a file should be
+# Mistakes with no line to point at: a folder where a file should be, a link, a pipe.
+WHOLE_FILE = ("this is a folder", "this link", "this is a link", "this is a named pipe")
 SEED = 1997
 ESSAY, SOURCE, EVENTS, PLACES = "essays/02-talks.md", "sources/daily-1996-12-18.md", "data/events.yaml", "data/places.yaml"
 
@@ -99,6 +101,17 @@ BAD_YAML = [
 ]
 
 
+BAD_FILES = [
+    ("a link to a secret", lambda c: (c / "essays/03-secret.md").symlink_to("/etc/passwd")),
+    ("a link to the environment", lambda c: (c / "images").mkdir() or (c / "images/e.png").symlink_to("/proc/self/environ")),
+    ("a dangling link", lambda c: (c / "sources/gone.md").symlink_to(c / "sources/nowhere.md")),
+    ("a link loop", lambda c: ((c / "pages/a.md").symlink_to("b.md"), (c / "pages/b.md").symlink_to("a.md"))),
+    ("a link to a folder above", lambda c: (c / "essays/up").symlink_to("..")),
+    ("a named pipe", lambda c: os.mkfifo(c / "essays/03-pipe.md")),
+    ("a folder for an essay", lambda c: (c / "essays/03-folder.md").mkdir()),
+]
+
+
 def case(number: int, rng: random.Random):
     """The ``number``-th mistake: (what it is, how to make it)."""
     kind = number % 8
@@ -134,8 +147,8 @@ def case(number: int, rng: random.Random):
         at, data = rng.random(), rng.choice([b"\xff", b"\xc3\x28", b"\xe2\x82", b"\x80\x80"])
         where = rng.choice([ESSAY, SOURCE, "pages/about.md"])
         return f"{where}: bytes {data!r} at {at:.2f}", insert_bytes(where, at, data)
-    name, mistake = rng.choice(BAD_YAML)
-    return f"YAML: {name}", mistake
+    name, mistake = rng.choice(BAD_YAML + BAD_FILES)
+    return f"data or files: {name}", mistake
 
 
 class Hung(Exception):
@@ -166,7 +179,7 @@ def run_case(mistake, folder: Path, cache: Path) -> str | None:
     if not log.errors:
         return "wrong success: no error reported"
     unplaced = [str(e) for e in log.errors if not e.path.startswith("content/")
-                or not (e.line or WHOLE_FILE in e.message)]
+                or not (e.line or e.message.startswith(WHOLE_FILE))]
     if unplaced:
         return f"error without a file and line: {unplaced[0][:200]}"
     return None
