@@ -1,5 +1,7 @@
 """Development settings: relative links, no feeds. publishconf.py builds on these."""
 
+import os
+
 AUTHOR = "The exhibit's curators"
 SITENAME = "126 Days in Lima"
 SITESUBTITLE = "The hostage crisis at the Japanese ambassador's residence, 1996–1997"
@@ -69,6 +71,13 @@ TIMELINE_SIEGE_END = "1997-04-22"
 # The map's focus area, metropolitan Lima and Callao ([[south, west], [north, east]]), and its name.
 MAP_BOUNDS = [[-12.55, -77.25], [-11.55, -76.6]]
 MAP_BOUNDS_NAME = "Lima"
+
+# Where readers report an error: "mailto:<address>" (shown as the address; the link adds a subject line)
+# or the https:// address of a corrections page or form. Every page's footer links it, and
+# {% corrections %} on a line of its own shows it in a page. The environment variable
+# EXHIBIT_CORRECTIONS overrides it. A production build (`invoke build`) refuses an empty value or a
+# placeholder (example.org, .test, localhost…).
+EXHIBIT_CORRECTIONS = os.environ.get("EXHIBIT_CORRECTIONS", "mailto:corrections@lima-1996.museum")
 
 # Navigation shown in the header of every page: (label, address relative to the site root).
 MENU = [

@@ -6,10 +6,14 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F401,F403
 
+# A build for the public: it stops while SITEURL or EXHIBIT_CORRECTIONS (pelicanconf.py, or the
+# environment variable EXHIBIT_CORRECTIONS) is empty or a placeholder (example.org, .test, localhost…).
+EXHIBIT_PRODUCTION = True
+
 # The public address of the exhibit, used for canonical links, feeds and the sitemap.
 # Set EXHIBIT_SITEURL to where it is hosted. Links between pages stay relative, so the
 # same output also works from any sub-path or from disk.
-SITEURL = os.environ.get("EXHIBIT_SITEURL", "https://lima-1996.example.org").rstrip("/")
+SITEURL = os.environ.get("EXHIBIT_SITEURL", "https://lima-1996.museum").rstrip("/")
 RELATIVE_URLS = True
 FEED_DOMAIN = SITEURL
 PUBLIC_URL = SITEURL

@@ -95,12 +95,15 @@ def new_essay(c, title):
 
 
 @task(help={"title": "the source's title", "publisher": "who published it",
-            "published": "date YYYY-MM-DD (or YYYY-MM, YYYY)", "kind": "e.g. 'news report'",
-            "language": "en, es, ja…", "url": "its address", "key": "citation key (default publisher-date)"})
-def new_source(c, title, publisher, published, kind="news report", language="en", url=None, key=None):
-    """Write a new source record: invoke new-source "Title" --publisher CNN --published 1996-12-20."""
+            "published": "date YYYY-MM-DD (or YYYY-MM, YYYY)",
+            "consulted": "how much of it you read: 'in full', 'in part' or 'through another source'",
+            "kind": "e.g. 'news report'", "language": "en, es, ja…", "url": "its address",
+            "key": "citation key (default publisher-date)"})
+def new_source(c, title, publisher, published, consulted, kind="news report", language="en", url=None, key=None):
+    """Write a new source record: invoke new-source "Title" --publisher CNN --published 1996-12-20
+    --consulted "in full"."""
     try:
-        path = scaffold.new_source(CONTENT, title, publisher, published, kind, language, url, key)
+        path = scaffold.new_source(CONTENT, title, publisher, published, consulted, kind, language, url, key)
     except (ValueError, FileExistsError) as exc:
         raise Exit(f"Not written: {exc}", code=1) from None
     print(f"Wrote {path.relative_to(ROOT)}")

@@ -10,6 +10,9 @@ from tools.serve import serve_folder  # noqa: F401 (tests serve built folders th
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The exhibit's public address and corrections channel: the defaults of publishconf.py and pelicanconf.py.
+PUBLIC_URL = "https://lima-1996.museum"
+CORRECTIONS = "mailto:corrections@lima-1996.museum"
 
 
 class Exhibit:

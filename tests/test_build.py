@@ -52,10 +52,13 @@ def test_source_page_shows_the_record(built):
     page = built.html("sources/daily-1996-12-18.html")
     for expected in ("The Daily Fixture", "Doe, Jane", '<time datetime="1996-12-18">18 December 1996</time>',
                      "(posted 1996-12-18 09:15 EST)", "News report", "English",
+                     "<dt>Consulted</dt><dd><strong>In full</strong> — the curators read the whole source</dd>",
                      'href="https://daily.example.org/1996/12/18/guests.html"'):
         assert expected in page
     spanish = built.html("sources/gazeta-1997-01.html")
     assert '<h1 id="source-title" lang="es">' in spanish and "January 1997" in spanish
+    assert ("<dd><strong>Through another source</strong> — the curators have not seen it, only another source's "
+            "account of it, which the summary below names</dd>") in spanish.replace("&#39;", "'")
     assert 'Archived copy</dt><dd><a href="https://archive.example.org/almanac/receptions"' in (
         built.html("sources/almanac-entry.html"))
 
@@ -79,10 +82,10 @@ def test_no_output_file_references_another_host(built):
 def test_production_build_uses_the_public_address_for_canonical_links(mini):
     mini.build("publishconf.py")
     page = mini.html("essays/arrival.html")
-    assert '<link rel="canonical" href="https://lima-1996.example.org/essays/arrival.html">' in page
+    assert '<link rel="canonical" href="https://lima-1996.museum/essays/arrival.html">' in page
     assert 'href="../sources/index.html"' in page  # links between pages stay relative
     assert (mini.output / "feeds/essays.atom.xml").exists()
-    assert 'href="https://lima-1996.example.org/index.html"' in mini.html("404.html")
+    assert 'href="https://lima-1996.museum/index.html"' in mini.html("404.html")
 
 
 def test_a_failed_build_leaves_the_previous_output_untouched(built):
@@ -149,14 +152,22 @@ def test_scaffolds_write_files_that_pass_check(project):
     essay = project / "content/essays/03-life-inside-the-residence.md"
     assert essay.read_text().startswith("Title: Life inside the residence\nOrder: 3\n")
     made = run_invoke("new-source", "A new report", "--publisher", "The Daily Fixture",
-                      "--published", "1997-04-23", cwd=project)
+                      "--published", "1997-04-23", "--consulted", "in part", cwd=project)
     assert made.returncode == 0, made.stderr
-    assert (project / "content/sources/the-daily-fixture-1997-04-23.md").exists()
+    record = (project / "content/sources/the-daily-fixture-1997-04-23.md").read_text()
+    assert "\nLanguage: en\nConsulted: in part\n\n" in record
     result = run_invoke("check", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "Summary is still a placeholder" in result.stderr  # reported, not fatal
-    refused = run_invoke("new-source", "Again", "--publisher", "X", "--published", "23 April", cwd=project)
+    refused = run_invoke("new-source", "Again", "--publisher", "X", "--published", "23 April",
+                         "--consulted", "in full", cwd=project)
     assert refused.returncode == 1 and "Published: expected an ISO date" in refused.stderr
+    unsaid = run_invoke("new-source", "Again", "--publisher", "X", "--published", "1997", cwd=project)
+    assert unsaid.returncode != 0 and "'consulted'" in unsaid.stderr
+    skimmed = run_invoke("new-source", "Again", "--publisher", "X", "--published", "1997", "--consulted", "skimmed",
+                         cwd=project)
+    assert skimmed.returncode == 1 and "Consulted: 'skimmed' is not one of: in full, in part, through another source" in (
+        skimmed.stderr)
 
 
 def test_a_build_waits_for_the_output_lock_and_gives_up_with_a_message(mini):

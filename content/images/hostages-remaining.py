@@ -19,34 +19,40 @@ sys.path.insert(0, str(HERE.parents[1] / "plugins"))
 
 from images.design import ACCENT, INK, INK_SOFT, PAPER, RULE, Fonts, draw_lines, fit  # noqa: E402
 
-# (published, count, approximate, who counted, label offset in px: right, down)
+# (published, count, approximate, who counted, label offset in px: right, down[, nudge of the point in px: right])
+# The nudge only separates two counts published on the same day; it does not change their date.
 COUNTS = [
     (dt.date(1996, 12, 19), 380, True, "ICRC", (-138, -2)),  # icrc-1996-12-19: "some 380" on its list
-    (dt.date(1996, 12, 20), 375, True, "CNN", (-60, 36)),  # cnn-1996-12-20: "about 375", morning
+    (dt.date(1996, 12, 20), 375, True, "CNN", (-124, 40)),  # cnn-1996-12-20: "about 375", morning
     (dt.date(1996, 12, 20), 400, True, "CNN", (16, -34)),  # cnn-1996-12-20-release: "some 400", evening
-    (dt.date(1996, 12, 22), 340, False, "CNN", (16, -10)),  # cnn-1996-12-22
-    (dt.date(1996, 12, 23), 140, True, "CNN, AP", (18, 4)),  # cnn-1996-12-23; ap-1996-12-23: "about 140"
+    (dt.date(1996, 12, 22), 340, False, "CNN", (16, -10)),  # cnn-1996-12-22, before the release of 225
+    (dt.date(1996, 12, 23), 140, False, "AP, citing ICRC", (-176, -16)),  # ap-1996-12-23 (cnn-1996-12-23: "some 140")
+    (dt.date(1996, 12, 24), 105, False, "Time", (-62, 16)),  # time-1996-12-24-uruguay, after Uruguay's ambassador
+    (dt.date(1996, 12, 26), 104, False, "AP", (-58, -64), -11),  # ap-1996-12-26-hirata, after Hirata (25 Dec)
+    (dt.date(1996, 12, 26), 103, False, "AP", (-26, 18), 11),  # ap-1996-12-26-guatemala, after Guatemala's ambassador
     (dt.date(1996, 12, 26), 150, True, "ICRC", (14, -36)),  # icrc-1996-12-26: "approximately 150"
-    (dt.date(1996, 12, 28), 80, False, "Independent", (-30, -64)),  # independent-1996-12-28
-    (dt.date(1997, 1, 1), 81, False, "AP", (-24, 16)),  # spokesman-review-1997-01-01
-    (dt.date(1997, 1, 5), 74, False, "AP", (-36, -66)),  # spokesman-review-1997-01-05
-    (dt.date(1997, 1, 8), 74, False, "ICRC", (12, -66)),  # icrc-1997-01-08
-    (dt.date(1997, 1, 18), 73, False, "CNN", (-46, 18)),  # cnn-1997-01-18
+    (dt.date(1996, 12, 28), 80, False, "Independent", (-10, -64)),  # independent-1996-12-28
+    (dt.date(1996, 12, 30), 83, False, "Independent, Irish Times", (-60, 16)),  # independent-1996-12-30; irish-times-1996-12-30
+    (dt.date(1997, 1, 1), 81, False, "AP", (-30, -66)),  # spokesman-review-1997-01-01, after the two of 31 Dec.
+    (dt.date(1997, 1, 2), 74, False, "Japan Times", (-20, -66)),  # japan-times-1997-01-02, after the seven of 1 Jan.
+    (dt.date(1997, 1, 5), 74, False, "AP", (-20, 16)),  # spokesman-review-1997-01-05
+    (dt.date(1997, 1, 8), 74, False, "ICRC", (-6, -66)),  # icrc-1997-01-08
+    (dt.date(1997, 1, 18), 73, False, "CNN", (-30, 18)),  # cnn-1997-01-18
     (dt.date(1997, 1, 26), 72, False, "AP", (-4, -66)),  # spokesman-review-1997-01-26: after the release of 26 Jan.
-    (dt.date(1997, 2, 1), 73, False, "Fujimori", (-34, 16)),  # mofa-1997-02-01-press-conference
+    (dt.date(1997, 2, 1), 73, False, "Fujimori", (-30, 16)),  # mofa-1997-02-01-press-conference
     (dt.date(1997, 2, 20), 72, False, "ICRC", (-22, -60)),  # icrc-1997-02-20
     (dt.date(1997, 4, 22), 72, False, "AP", (-60, -60)),  # ap-1997-04-22: held at the time of the raid
 ]
-START, BREAK, END = dt.date(1996, 12, 17), dt.date(1997, 1, 1), dt.date(1997, 4, 22)
-BEFORE_BREAK = 0.56  # share of the width given to the first fortnight, when most releases happened
+START, BREAK, END = dt.date(1996, 12, 17), dt.date(1997, 1, 9), dt.date(1997, 4, 22)
+BEFORE_BREAK = 0.62  # share of the width given to the first three weeks, when nearly all releases happened
 SIZE = (1600, 1000)
 TITLE = "Hostages still held, as the sources counted them"
 SUBTITLE = ("Counts reported between 19 December 1996 and 22 April 1997, placed at their date of publication. "
-            "Schematic chart: the time axis is not to scale, and changes scale on 1 January.")
-CREDIT = ("Sources: ICRC (19 and 26 Dec. 1996; 8 Jan. and 20 Feb. 1997); CNN (20 Dec. 1996, two reports; 22 and "
-          "23 Dec.; 18 Jan. 1997); Associated Press (23 Dec. 1996; 1, 5 and 26 Jan. and 22 Apr. 1997); The Independent "
-          "(28 Dec. 1996); Fujimori, as reported by Japan's Foreign Ministry (1 Feb. 1997). "
-          "The dotted line only joins the counts in order; it is not a continuous record.")
+            "Schematic chart: the time axis is drawn day by day to 9 January, then compressed.")
+CREDIT = ("Sources: ICRC (19 and 26 Dec. 1996; 8 Jan. and 20 Feb. 1997); CNN (20 Dec. 1996, two reports; 22 Dec.; "
+          "18 Jan. 1997); Associated Press (23, 26 Dec. 1996, two reports; 1, 5 and 26 Jan. and 22 Apr. 1997); Time "
+          "(24 Dec. 1996); The Independent (28 and 30 Dec.); The Irish Times (30 Dec.); The Japan Times (2 Jan. 1997); "
+          "Fujimori, as reported by Japan's Foreign Ministry (1 Feb.). The dotted line only joins the counts in order; it is not a continuous record.")
 
 
 def draw(fonts: Fonts) -> Image.Image:
@@ -74,13 +80,14 @@ def draw(fonts: Fonts) -> Image.Image:
     for count in range(0, 401, 100):
         pen.line([left, y_of(count), right, y_of(count)], fill=RULE, width=2)
         pen.text((left - 14, y_of(count)), str(count), font=small, fill=INK_SOFT, anchor="rm")
-    ticks = [dt.date(1996, 12, d) for d in (17, 20, 23, 26, 29)] + [dt.date(1997, m, 1) for m in (1, 2, 3, 4)] + [END]
+    ticks = ([dt.date(1996, 12, d) for d in (17, 20, 23, 26, 29)] + [dt.date(1997, 1, d) for d in (1, 5)] + [BREAK]
+             + [dt.date(1997, m, 1) for m in (2, 3, 4)] + [END])
     for day in ticks:
         pen.line([x_of(day), bottom, x_of(day), bottom + 10], fill=INK_SOFT, width=2)
-        label = f"{day.day} {day.strftime('%b')}" if day.month == 12 or day == END else day.strftime("%-d %b %Y" if day == BREAK else "%-d %b")
+        label = f"{day.day} {day.strftime('%b')}" + (" 1997" if day == dt.date(1997, 1, 1) else "")
         pen.text((x_of(day), bottom + 16), label, font=small, fill=INK_SOFT, anchor="ma")
-    pen.text((left, bottom + 48), "December 1996: one day per step", font=small, fill=INK_SOFT)
-    pen.text((right, bottom + 48), "January to April 1997: compressed", font=small, fill=INK_SOFT, anchor="ra")
+    pen.text((left, bottom + 48), "17 December 1996 to 9 January 1997: day by day", font=small, fill=INK_SOFT)
+    pen.text((right, bottom + 48), "9 January to 22 April 1997: compressed", font=small, fill=INK_SOFT, anchor="ra")
     # Where the time axis changes scale: a faint rule through the chart, a break mark on the axis.
     bx = x_of(BREAK)
     for y in range(top, bottom, 16):
@@ -90,14 +97,14 @@ def draw(fonts: Fonts) -> Image.Image:
         pen.line([bx + offset - 6, bottom + 12, bx + offset + 6, bottom - 12], fill=INK_SOFT, width=2)
     pen.text((left - 92, top - 52), "Hostages", font=small, fill=INK_SOFT)
 
-    points = [(x_of(day), y_of(count)) for day, count, *_ in COUNTS]
+    points = [(x_of(day) + (rest[0] if rest else 0), y_of(count)) for day, count, _a, _w, _o, *rest in COUNTS]
     for (x0, y0), (x1, y1) in zip(points, points[1:]):
         steps = max(1, int(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 // 10))
         for i in range(0, steps, 2):
             pen.line([x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps,
                       x0 + (x1 - x0) * (i + 1) / steps, y0 + (y1 - y0) * (i + 1) / steps], fill=INK_SOFT, width=2)
     value_font, who_font = fonts.get("bold", 22), fonts.get("text", 18)
-    for (x, y), (_day, count, approximate, who, (dx, dy)) in zip(points, COUNTS):
+    for (x, y), (_day, count, approximate, who, (dx, dy), *_nudge) in zip(points, COUNTS):
         if approximate:
             pen.ellipse([x - 10, y - 10, x + 10, y + 10], fill=PAPER, outline=ACCENT, width=4)
         else:

@@ -224,10 +224,11 @@ class StructuredData:
     def place(self, place: Place, url) -> dict:
         names = [{"@value": name, "@language": lang} for lang, name in (("es", place.name_es), ("ja", place.name_ja))
                  if name]
+        lat, lon = place.shown()  # no more decimals than its precision claims
         return _compact({
             "@type": "Place", "@id": url(self.addresses.place(place)), "url": url(self.addresses.place(place)),
             "name": place.name, "alternateName": names, "description": self.texts.plain(place),
-            "geo": {"@type": "GeoCoordinates", "latitude": place.lat, "longitude": place.lon},
+            "geo": {"@type": "GeoCoordinates", "latitude": float(lat), "longitude": float(lon)},
             "additionalProperty": {"@type": "PropertyValue", "name": "precision", "value": place.precision}})
 
     def _dataset(self, downloads, url, description: str) -> dict:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from exhibit.model import (EVENT_FIELDS, PHASES, PLACE_FIELDS, PRECISIONS, SOURCE_FIELDS, SOURCE_KINDS,
-                           Exhibit)
+from exhibit.model import (CONSULTED, EVENT_FIELDS, PHASES, PLACE_FIELDS, PRECISIONS, SOURCE_FIELDS,
+                           SOURCE_KINDS, Exhibit)
 from exhibit.schema import Field
 
 LIST_SEPARATOR = ";"  # joins the items of a list in a CSV cell
@@ -167,6 +167,7 @@ SOURCES = Table(
         model_column(SOURCE_FIELDS, "URL", ADDRESS),
         model_column(SOURCE_FIELDS, "Archived", ADDRESS),
         model_column(SOURCE_FIELDS, "Accessed", DATE, lambda s: _iso(s.accessed)),
+        model_column(SOURCE_FIELDS, "Consulted", one_of(tuple(CONSULTED))),
         model_column(SOURCE_FIELDS, "Summary", TEXT),
         _page("the source's page in the exhibit, with the curators' summary of what it says"),
     ),

@@ -4,8 +4,10 @@ Signals used (in the order Pelican sends them):
 
 * ``initialized`` — apply setting defaults, refuse links, pipes and devices in ``content/`` and the
   theme (stopping the build before anything is read), load ``content/`` into an
-  :class:`~exhibit.model.Exhibit` (``settings['EXHIBIT']``), add our Markdown syntax, and
-  the converter of the data files' texts that every plugin shares (``settings['EXHIBIT_TEXTS']``);
+  :class:`~exhibit.model.Exhibit` (``settings['EXHIBIT']``), check the public address and the
+  corrections channel (stopping the build if refused; ``settings['EXHIBIT_CORRECTIONS_CHANNEL']``,
+  the ``corrections`` embed), add our Markdown syntax, and the converter of the data files' texts
+  that every plugin shares (``settings['EXHIBIT_TEXTS']``);
 * ``get_generators`` — add the source pages generator;
 * ``content_object_init`` — give each essay its model record and slug;
 * ``article_generator_finalized`` — put essays in exhibit order, link previous/next;
@@ -21,11 +23,12 @@ from pelican.contents import Article
 
 from .document import ExhibitMarkdownReader
 from .contenttree import report_unsafe
-from .embeds import EmbedExtension, assets_for
+from .embeds import EmbedExtension, assets_for, register_embed
 from .errors import ErrorLog, ExhibitBuildError
 from .loader import load_exhibit
 from .markup import ExhibitMarkupExtension
 from .model import Exhibit
+from .publishing import check_public_settings, corrections_embed
 from .settings import apply_defaults
 from .sourcepages import SourcesGenerator
 from .texts import RecordTexts
@@ -47,6 +50,11 @@ def load_model(pelican) -> None:
         settings["EXHIBIT"] = Exhibit(root=content, log=refused)
         raise ExhibitBuildError(refused)
     settings["EXHIBIT"] = load_exhibit(content, settings)
+    errors = len(settings["EXHIBIT"].log.errors)
+    channel = settings["EXHIBIT_CORRECTIONS_CHANNEL"] = check_public_settings(settings)
+    if len(settings["EXHIBIT"].log.errors) > errors:  # refused settings: stop before any page is read
+        raise ExhibitBuildError(settings["EXHIBIT"].log)
+    register_embed(settings, "corrections", corrections_embed(channel, settings["SITENAME"]))
     settings["READERS"] = {**settings.get("READERS", {}), "md": ExhibitMarkdownReader}
     add_markdown_extension(settings, ExhibitMarkupExtension())
     # Feature plugins fill this dict (register_embed) on `initialized`; it is read at conversion.

@@ -29,6 +29,9 @@ KINDS_BY_CSL_TYPE.update({"article-magazine": "article", "article": "article",
 # Which CSL variable holds the publisher's name, by type: newspapers and websites
 # are containers of the item; books and reports have a publisher.
 CONTAINER_TYPES = {"article-newspaper", "entry-encyclopedia", "webpage", "article-journal"}
+# CSL has no variable for how much of a source the curators read: a line of the item's note (Zotero's
+# "Extra" field) says it, as a record's header would: "Consulted: in part".
+CONSULTED_LINE = re.compile(r"^[ \t]*consulted:[ \t]*(.*?)[ \t]*(?:\n|$)", re.IGNORECASE | re.MULTILINE)
 
 
 def csl_names(text: str | None) -> list[dict]:
@@ -98,7 +101,16 @@ def from_csl(item: dict) -> dict[str, str]:
         fields["URL"] = str(item["URL"])
     if item.get("abstract"):
         fields["Summary"] = str(item["abstract"])
+    consulted = CONSULTED_LINE.search(str(item.get("note") or ""))
+    if consulted:
+        fields["Consulted"] = consulted.group(1)
     return fields
+
+
+def csl_body(item: dict) -> str:
+    """The text of an item's page: its note (less the Consulted line), or else its abstract."""
+    note = CONSULTED_LINE.sub("", str(item.get("note") or "")).strip()
+    return note or str(item.get("abstract") or "")
 
 
 BIBTEX_TYPES = {"article-newspaper": "article", "article-journal": "article", "book": "book",

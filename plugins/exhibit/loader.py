@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from .csl import from_csl
+from .csl import csl_body, from_csl
 from .errors import ErrorLog
 from .model import (ESSAY_FIELDS, EVENT_FIELDS, PAGE_FIELDS, PLACE_FIELDS, SOURCE_FIELDS, Essay,
                     Event, Exhibit, Place, Source)
@@ -143,8 +143,7 @@ def _load_csl_sources(exhibit: Exhibit, path: Path, defined: dict[str, Source]) 
         if values is None:
             exhibit.invalid.add(ident)
             continue
-        body = item.get("note") or item.get("abstract") or ""
-        source = Source(path=path, line=line, body=str(body), **_attributes(values))
+        source = Source(path=path, line=line, body=csl_body(item), **_attributes(values))
         _register_source(exhibit, source, defined)
 
 

@@ -6,6 +6,7 @@ read this model and never each other. Field tables say what curators may write.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from .dates import PartialDate
@@ -16,8 +17,20 @@ from .schema import (Field, clock_time, fields, full_date, iso_date, key, key_li
 SOURCE_KINDS = ("news report", "encyclopedia entry", "official statement", "testimony",
                 "court record", "report", "book", "article", "interview", "web page",
                 "dataset", "multimedia index")
+# How much of a source the curators have read themselves, and what that tells a reader of its page.
+CONSULTED = {
+    "in full": "the curators read the whole source",
+    "in part": "the curators read only part of it; the summary below says which part",
+    "through another source": "the curators have not seen it, only another source's account of it, which the "
+                              "summary below names",
+}
+CONSULTED_HINT = ("write 'in full' if you read all of it, 'in part' if you read only some of it (say which in the "
+                  "text), 'through another source' if you know it only from another source's account")
 PHASES = ("seizure", "standoff", "negotiation", "rescue", "aftermath")
 PRECISIONS = ("exact", "street", "district", "city")
+# How many decimals of a place's coordinates pages show, by precision: a step in the last is about 1 m,
+# 100 m, 1 km and 10 km, so no page claims more than the precision does. The data keep the numbers as written.
+PRECISION_DECIMALS = {"exact": 5, "street": 3, "district": 2, "city": 1}
 STATUSES = ("published", "draft", "hidden")
 
 ESSAY_FIELDS = fields(
@@ -57,6 +70,9 @@ SOURCE_FIELDS = fields(
     Field("URL", url, doc="where it was published"),
     Field("Archived", url, doc="an archived copy, e.g. in the Wayback Machine"),
     Field("Accessed", iso_date, doc="when a curator last checked it"),
+    Field("Consulted", one_of(tuple(CONSULTED), CONSULTED_HINT), True,
+          "how much of it the curators read: in full, in part, or through another source",
+          f"add a line 'Consulted: …': {CONSULTED_HINT}"),
     Field("Summary", text, doc="one sentence on what the source reports"),
     Field("Status", one_of(STATUSES), doc="draft records are not published"),
 )
@@ -79,9 +95,12 @@ PLACE_FIELDS = fields(
     Field("name", text, True, "the name readers see"),
     Field("name_es", text, doc="the Spanish name"),
     Field("name_ja", text, doc="the Japanese name"),
-    Field("lat", number_in(-90, 90, "latitude"), True, "latitude in decimal degrees"),
-    Field("lon", number_in(-180, 180, "longitude"), True, "longitude in decimal degrees"),
-    Field("precision", one_of(PRECISIONS), True, "how sure we are of the point"),
+    Field("lat", number_in(-90, 90, "latitude"), True, "latitude in decimal degrees, as written: trust it only "
+          "as far as precision says"),
+    Field("lon", number_in(-180, 180, "longitude"), True, "longitude in decimal degrees, as written: trust it only "
+          "as far as precision says"),
+    Field("precision", one_of(PRECISIONS), True, "how sure we are of the point; pages show its coordinates "
+          "to 5, 3, 2 or 1 decimals (about 1 m, 100 m, 1 km, 10 km) for exact, street, district or city"),
     Field("description", text, True, "what the place is and where the coordinates come from"),
     Field("sources", key_list, True, "the keys of the sources for it and its coordinates"),
     Field("events", key_list, doc="ids of related events"),
@@ -129,6 +148,7 @@ class Source(Located):
     url: str | None = None
     archived: str | None = None
     accessed: PartialDate | None = None
+    consulted: str = ""
     summary: str | None = None
     status: str = "published"
     body: str | None = None  # Markdown, for records that do not have a file of their own
@@ -136,6 +156,10 @@ class Source(Located):
     @property
     def from_markdown(self) -> bool:
         return self.path.suffix == ".md"
+
+    @property
+    def consulted_meaning(self) -> str:
+        return CONSULTED[self.consulted]
 
 
 @dataclass
@@ -164,6 +188,14 @@ class Place(Located):
     events: list[str] = field(default_factory=list)
     name_es: str | None = None
     name_ja: str | None = None
+
+    def shown(self) -> tuple[Decimal, Decimal]:
+        """(lat, lon) as pages show them: rounded, half away from zero, to the decimals of the place's
+        precision, trailing zeros dropped (never more digits than were written). The map's popups
+        (theme/static/js/map.js) round them the same way."""
+        step = Decimal(1).scaleb(-PRECISION_DECIMALS[self.precision])
+        lat, lon = (Decimal(value).quantize(step, ROUND_HALF_UP).normalize() for value in (self.lat, self.lon))
+        return lat, lon
 
 
 @dataclass(frozen=True)

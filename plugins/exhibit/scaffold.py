@@ -43,15 +43,18 @@ def new_essay(content: Path, title: str, today: dt.date | None = None) -> Path:
     return path
 
 
-def new_source(content: Path, title: str, publisher: str, published: str, kind: str = "news report",
-               language: str = "en", url: str | None = None, key: str | None = None) -> Path:
-    """Write ``sources/<key>.md``; the key defaults to publisher and date, e.g. cnn-1996-12-20."""
+def new_source(content: Path, title: str, publisher: str, published: str, consulted: str,
+               kind: str = "news report", language: str = "en", url: str | None = None,
+               key: str | None = None) -> Path:
+    """Write ``sources/<key>.md``; the key defaults to publisher and date, e.g. cnn-1996-12-20.
+    ``consulted``, how much of the source the curator read, has no default: only they know."""
     key = key or f"{slugify(publisher)}-{published}"
     path = content / "sources" / f"{key}.md"
     if path.exists():
         raise FileExistsError(f"{path} already exists; pass --key to choose another key")
     lines = [f"Key: {key}", f"Title: {_header_value(title)}", f"Publisher: {_header_value(publisher)}",
-             f"Published: {published}", f"Kind: {kind}", f"Language: {language}"]
+             f"Published: {published}", f"Kind: {kind}", f"Language: {language}",
+             f"Consulted: {_header_value(consulted)}"]
     if url:
         lines.append(f"URL: {url}")
     values = dict(line.split(": ", 1) for line in lines)
@@ -63,6 +66,6 @@ def new_source(content: Path, title: str, publisher: str, published: str, kind: 
         raise ValueError("; ".join(problems))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n\nTODO: summarise, in your own words, what this source "
-                    "says and when it said it. Quote only short, attributed remarks.\n",
-                    encoding="utf-8")
+                    "says and when it said it. Quote only short, attributed remarks. Consulted in part: say "
+                    "which part; through another source: name it.\n", encoding="utf-8")
     return path

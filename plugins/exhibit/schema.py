@@ -79,13 +79,14 @@ def language(value) -> str:
     return value
 
 
-def one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
+def one_of(choices: tuple[str, ...], hint: str | None = None) -> Callable[[Any], str]:
+    """A parser for one of ``choices``; ``hint`` helps when no choice is close to what was written."""
     def parse(value) -> str:
         value = text(value)
         if value.lower() not in choices:
             close = difflib.get_close_matches(value.lower(), choices, n=1)
             raise FieldValueError(f"{value!r} is not one of: {', '.join(choices)}",
-                                  f"did you mean {close[0]!r}?" if close else None)
+                                  f"did you mean {close[0]!r}?" if close else hint)
         return value.lower()
     return parse
 
@@ -110,6 +111,7 @@ class Field:
     parse: Callable[[Any], Any]
     required: bool = False
     doc: str = ""
+    hint: str | None = None  # for a record that lacks this required field
 
 
 def fields(*items: Field) -> dict[str, Field]:
@@ -146,6 +148,6 @@ def validate(record_fields: dict[str, Any], lines: dict[str, int], spec: dict[st
         if field.required and name not in parsed and not any(k.lower() == name for k in record_fields
                                                              if record_fields[k] is not None):
             report(record_line, f"{what} is missing the required field '{field.name}' ({field.doc})",
-                   f"add a line '{field.name}: ...'")
+                   field.hint or f"add a line '{field.name}: ...'")
             ok = False
     return parsed if ok else None

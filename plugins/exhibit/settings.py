@@ -17,6 +17,10 @@ DEFAULTS: dict[str, tuple[object, str]] = {
     "EXHIBIT_LOCK_TIMEOUT": (600.0, "seconds a build waits for another build (or a deploy) to finish "
                              "with the output folder before it gives up"),
     "PUBLIC_URL": ("", "the exhibit's public address for canonical links; empty in development"),
+    "EXHIBIT_PRODUCTION": (False, "a build for the public (publishconf.py): an empty or placeholder SITEURL "
+                           "or EXHIBIT_CORRECTIONS stops it"),
+    "EXHIBIT_CORRECTIONS": ("", "where readers report an error: mailto:<address>, or the https:// address of "
+                            "a corrections page or form"),
     "MENU": ([("Essays", "index.html#essays"), ("Sources", "sources/index.html"),
               ("About", "about.html")], "header navigation: (label, address from the site root)"),
 }
@@ -28,14 +32,17 @@ def apply_defaults(settings: dict, defaults: dict[str, tuple[object, str]] = DEF
         settings.setdefault(name, default)
 
 
-def setting_error(settings: dict, name: str, message: str, hint: str | None = None) -> None:
+def setting_error(settings: dict, name: str, message: str, hint: str | None = None,
+                  severity: str = "error") -> None:
     """Report a bad setting at the line of the settings file (or pelicanconf.py) that sets it."""
+    log = settings["EXHIBIT"].log
+    report = log.warning if severity == "warning" else log.error
     candidates = [Path(settings.get("EXHIBIT_SETTINGS_FILE", "pelicanconf.py"))]
     candidates.append(candidates[0].with_name("pelicanconf.py"))
     for path in candidates:
         if path.exists():
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
                 if line.lstrip().startswith(name):
-                    settings["EXHIBIT"].log.error(path, number, f"{name}: {message}", hint)
+                    report(path, number, f"{name}: {message}", hint)
                     return
-    settings["EXHIBIT"].log.error(candidates[0], None, f"{name}: {message}", hint)
+    report(candidates[0], None, f"{name}: {message}", hint)

@@ -108,7 +108,9 @@ def _draft(capture: Capture, story: Story, number: int, count: int, site_credit:
                      if name not in draft.found and name not in draft.supplied]
     values = {"Title": story.title, "Subtitle": story.subtitle, "Publisher": publisher,
               "Published": published and published.iso, "Posted": _posted(story, published),
-              "Kind": story.kind, "Language": fallbacks.language, "Status": "draft"}
+              "Kind": story.kind, "Language": fallbacks.language,
+              "Consulted": "in part",  # a capture may not hold the whole source: the curator says
+              "Status": "draft"}
     draft.fields = {name: value for name, value in values.items() if value}
     draft.notes.extend(_posted_notes(story))
     draft.problem = _problem(draft)

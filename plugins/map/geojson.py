@@ -7,9 +7,12 @@ by index into tables of their own. ``theme/static/js/map.js`` builds the markers
 popups from it, putting every text in with ``textContent``, never as HTML.
 
 A place is ``[key, name, page, precision, name_es, name_ja, events, essays]``, its
-trailing empty fields left out; its entry is at ``pages[page] + "#place-" + key``.
+trailing empty fields left out; its entry is at ``pages[page] + "#place-" + key``. A precision
+is ``[level, meaning, decimals]``: popups round a place's coordinates to those decimals.
 """
 from __future__ import annotations
+
+from exhibit.model import PRECISION_DECIMALS
 
 from .links import PageLinks
 from .model import PRECISION_MEANING, MapView, PlaceView
@@ -45,7 +48,7 @@ def map_data(view: MapView, links: PageLinks) -> dict:
         "properties": {
             "at": [[index[p.key] for p in at] for _, at in positions],
             "places": places, "pages": [row[0] for row in pages],
-            "precision": [[level, PRECISION_MEANING[level]] for level in PRECISIONS],
+            "precision": [[level, PRECISION_MEANING[level], PRECISION_DECIMALS[level]] for level in PRECISIONS],
             "events": events, "essays": essays,
         }}]}
 

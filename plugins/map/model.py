@@ -15,12 +15,13 @@ from .checks import Bounds
 from .directive import MapRequest
 from .settings import ZOOM_BY_PRECISION
 
-# What each precision means, as readers see it.
+# What each precision means, as readers see it, with how far its coordinates are rounded
+# (exhibit.model.PRECISION_DECIMALS: 5, 3, 2 and 1 decimals).
 PRECISION_MEANING = {
-    "exact": "the exact spot",
-    "street": "the right street or block",
-    "district": "somewhere in the district",
-    "city": "somewhere in the city",
+    "exact": "the exact spot; shown to about 1 m",
+    "street": "the right street or block; shown to about 100 m",
+    "district": "somewhere in the district; shown to about 1 km",
+    "city": "somewhere in the city; shown to about 10 km",
 }
 
 
@@ -46,9 +47,10 @@ class PlaceView:
 
     @property
     def coordinates(self) -> str:
-        """'12.09139° S, 77.04944° W', as the curator wrote the numbers."""
-        lat, lon = self.place.lat, self.place.lon
-        return f"{abs(lat)}° {'S' if lat < 0 else 'N'}, {abs(lon)}° {'W' if lon < 0 else 'E'}"
+        """'12.091° S, 77.049° W': a street-precision place's numbers, to the decimals its precision allows."""
+        lat, lon = self.place.shown()
+        return (f"{abs(lat):f}° {'S' if self.place.lat < 0 else 'N'}, "
+                f"{abs(lon):f}° {'W' if self.place.lon < 0 else 'E'}")
 
     @property
     def precision_meaning(self) -> str:

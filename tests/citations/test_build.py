@@ -23,14 +23,14 @@ def test_essay_has_notes_bibliography_and_cite_box(built):
         "gazeta-1997-01", "daily-1996-12-18", "almanac-entry"]
     cite = page.split('id="cite-title"')[1].split("</section>")[0]
     assert "<dt>Chicago</dt>" in cite and "<dt>MLA</dt>" in cite and "<dt>APA</dt>" in cite
-    assert "https://lima-1996.example.org/essays/arrival.html" in cite
+    assert "https://lima-1996.museum/essays/arrival.html" in cite
     assert 'href="../essays/arrival.bib" download' in cite
 
 
 def test_bibtex_and_ris_downloads(built):
     bibtex = (built.output / "essays/arrival.bib").read_text()
     assert bibtex.startswith("@misc{arrival,\n  title = {The evening of the reception},")
-    assert "  url = {https://lima-1996.example.org/essays/arrival.html}" in bibtex
+    assert "  url = {https://lima-1996.museum/essays/arrival.html}" in bibtex
     ris = (built.output / "sources/daily-1996-12-18.ris").read_text()
     assert ris.splitlines()[:3] == ["TY  - NEWS", "ID  - daily-1996-12-18", "TI  - Guests held after reception"]
     assert "AU  - Doe, Jane" in ris and "DA  - 1996/12/18/" in ris and ris.endswith("ER  - \n")
@@ -57,7 +57,8 @@ def test_unknown_key_stops_the_build_with_file_line_and_suggestions(mini):
 
 def test_uncited_source_is_a_warning_in_check(mini):
     mini.write("sources/lonely-1997.md", "Key: lonely-1997\nTitle: Nobody cites me\nPublisher: P\n"
-                                         "Published: 1997\nKind: report\nLanguage: en\n\nA summary.\n")
+                                         "Published: 1997\nKind: report\nLanguage: en\n"
+                                         "Consulted: in full\n\nA summary.\n")
     log = mini.check()
     assert not log.errors
     assert [(w.path, w.line, w.message) for w in log.warnings] == [
@@ -67,7 +68,8 @@ def test_uncited_source_is_a_warning_in_check(mini):
 def test_zotero_csl_json_sources_become_records(mini):
     items = [{"id": "zotero-book-1999", "type": "book", "title": "A Book <i>about</i> Lima",
               "author": [{"family": "Pérez", "given": "Ana"}], "publisher": "Editorial Ejemplo",
-              "issued": {"date-parts": [[1999, 5]]}, "language": "es", "abstract": "An invented book."}]
+              "issued": {"date-parts": [[1999, 5]]}, "language": "es", "abstract": "An invented book.",
+              "note": "Consulted: in part"}]
     mini.write("data/bibliography.json", json.dumps(items, indent=2, ensure_ascii=False))
     essay = mini.content / "essays/02-talks.md"
     essay.write_text(essay.read_text() + "\nAs a book argued [@zotero-book-1999, p. 12].\n")
@@ -76,13 +78,14 @@ def test_zotero_csl_json_sources_become_records(mini):
     assert "Editorial Ejemplo" in page and "Pérez, Ana" in page and "May 1999" in page
     assert "&lt;i&gt;about&lt;/i&gt;" in page and "<i>about</i>" not in page
     assert "An invented book." in page
+    assert "<dt>Consulted</dt><dd><strong>In part</strong>" in page and "Consulted: in part" not in page
     talks = mini.html("essays/talks.html")
     assert 'href="../sources/zotero-book-1999.html">Ana Pérez, <i>A Book &lt;i&gt;about&lt;/i&gt; Lima</i>' in talks
 
 
 def test_a_key_defined_twice_names_both_places(mini):
     items = [{"id": "daily-1996-12-18", "type": "article-newspaper", "title": "Duplicate",
-              "container-title": "X", "issued": {"date-parts": [[1996]]}}]
+              "container-title": "X", "issued": {"date-parts": [[1996]]}, "note": "Consulted: in full"}]
     mini.write("data/bibliography.json", json.dumps(items, indent=2))
     log = mini.check()
     (error,) = log.errors

@@ -83,14 +83,15 @@ def test_rows_come_from_the_model(dev_site):
     sources = rows(dev_site, "sources")
     assert [s["key"] for s in sources] == ["almanac-entry", "daily-1996-12-18", "gazeta-1997-01"]
     assert sources[1]["author"] == "Doe, Jane" and sources[1]["page"] == "../sources/daily-1996-12-18.html"
+    assert [s["consulted"] for s in sources] == ["in part", "in full", "through another source"]
 
 
 def test_production_files_link_to_the_public_address(public_site):
-    assert rows(public_site, "places")[0]["page"] == "https://lima-1996.example.org/map.html#place-hall"
+    assert rows(public_site, "places")[0]["page"] == "https://lima-1996.museum/map.html#place-hall"
     package = json.loads(public_site.text(f"{DATA}/datapackage.json"))
-    assert package["homepage"] == "https://lima-1996.example.org/data.html"
+    assert package["homepage"] == "https://lima-1996.museum/data.html"
     timeline = json.loads(public_site.text(f"{DATA}/events.timelinejs.json"))
-    assert 'href="https://lima-1996.example.org/sources/daily-1996-12-18.html"' in (
+    assert 'href="https://lima-1996.museum/sources/daily-1996-12-18.html"' in (
         timeline["events"][0]["text"]["text"])
 
 
@@ -102,6 +103,7 @@ def test_places_are_valid_geojson_points_in_longitude_latitude_order(dev_site):
     assert hall["geometry"] == {"type": "Point", "coordinates": [-77.03, -12.1]}
     assert hall["id"] == "hall" and hall["properties"]["name_es"] == "Salón de recepciones"
     assert "lat" not in hall["properties"] and "crs" not in json.loads(text)  # RFC 7946: WGS84 only
+    assert hall["properties"]["precision"] == "district"  # how far to trust the numbers
 
 
 def test_csl_json_loads_in_citeproc_and_formats(dev_site):

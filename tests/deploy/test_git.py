@@ -67,7 +67,7 @@ def test_a_token_given_in_the_environment_never_reaches_the_output(builds, setti
     lines = []
     with pytest.raises(DeployError) as failed:  # nothing listens on port 9
         publish(builds.a, resolve(settings, environ), settings, say=lines.append)
-    assert lines == [f"build {builds.a.id} (https://lima-1996.example.org) → "
+    assert lines == [f"build {builds.a.id} (https://lima-1996.museum) → "
                      "git+https://x-access-token:***@127.0.0.1:9/exhibit.git#gh-pages"]
     assert "127.0.0.1" in str(failed.value) and token not in str(failed.value)
 

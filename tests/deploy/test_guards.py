@@ -62,7 +62,7 @@ def test_a_build_for_another_public_address_is_refused(mini):
     build(ROOT / "publishconf.py", mini.output, {"PATH": str(mini.content)})
     settings = load_settings(ROOT / "publishconf.py", {"PATH": str(mini.content),
                                                        "PUBLIC_URL": "https://elsewhere.example.org"})
-    with pytest.raises(DeployError, match="was built for https://lima-1996.example.org but the settings now say "
+    with pytest.raises(DeployError, match="was built for https://lima-1996.museum but the settings now say "
                                           "https://elsewhere.example.org"):
         check(load(mini.output), settings, ROOT / "publishconf.py")
 

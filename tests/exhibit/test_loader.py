@@ -39,6 +39,14 @@ def replace(mini, relative, old, new):
      "'newsreport' is not one of", "did you mean 'news report'?"),
     ("sources/daily-1996-12-18.md", "Publisher: The Daily Fixture\n", "", 1,
      "missing the required field 'Publisher'", "add a line 'Publisher: ...'"),
+    ("sources/gazeta-1997-01.md", "Consulted: through another source\n", "", 1,
+     "missing the required field 'Consulted' (how much of it the curators read: in full, in part, or through "
+     "another source)", "add a line 'Consulted: …': write 'in full' if you read all of it, 'in part' if"),
+    ("sources/gazeta-1997-01.md", "Consulted: through another source", "Consulted: skimmed", 7,
+     "Consulted: 'skimmed' is not one of: in full, in part, through another source",
+     "'through another source' if you know it only from another source's account"),
+    ("sources/gazeta-1997-01.md", "Consulted: through another source", "Consulted: In ful", 7,
+     "Consulted: 'In ful' is not one of", "did you mean 'in full'?"),
     ("sources/gazeta-1997-01.md", "Key: gazeta-1997-01", "Key: almanac-entry", 1,
      "Key 'almanac-entry' is already defined in content/sources/almanac-entry.md:1", None),
     ("essays/02-talks.md", "Order: 2", "Order: 1", 2, "Order 1 is also used by", "its own Order"),
@@ -86,7 +94,7 @@ def test_invalid_utf8_in_a_source(mini):
     path = mini.content / "sources/gazeta-1997-01.md"
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
     _, found = errors(mini)
-    assert found[0][:2] == ("sources/gazeta-1997-01.md", 8)
+    assert found[0][:2] == ("sources/gazeta-1997-01.md", 9)
     assert "not valid UTF-8" in found[0][2]
 
 

@@ -32,7 +32,7 @@ def test_ingest_a_folder_then_check_lists_the_drafts(project):
     checked = invoke(project, "check")
     assert checked.returncode == 0, checked.stderr
     assert checked.stderr.count("warning: draft source record awaiting review") == 4
-    assert "content/sources/wnn-1997-04-15.md:8: warning: draft source record awaiting review" in checked.stderr
+    assert "content/sources/wnn-1997-04-15.md:9: warning: draft source record awaiting review" in checked.stderr
 
 
 def test_several_captures_after_a_double_dash_and_fallbacks_for_what_they_do_not_print(project):

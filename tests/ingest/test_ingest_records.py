@@ -28,7 +28,7 @@ def test_a_story_page_gives_every_header_field_it_printed():
         "Title": "Harbour pilots halt night crossings at Puerto Luz",
         "Subtitle": "Ferry company asks for patience as queues grow",
         "Publisher": "WNN", "Published": "1996-12-09", "Posted": "1996-12-09 21:40 EST",
-        "Kind": "news report", "Language": "en", "Status": "draft"}
+        "Kind": "news report", "Language": "en", "Consulted": "in part", "Status": "draft"}
     assert first.found == ["Title", "Subtitle", "Published", "Posted", "Publisher", "Dateline",
                            "Contributors", "Related links", "Text"]
     assert first.missing == [] and first.supplied == [] and first.notes == [] and first.problem is None
@@ -71,7 +71,7 @@ def test_an_encyclopedia_extract_needs_its_publisher_and_date_from_the_curator()
     assert extract.problem is None
     assert extract.fields == {"Title": "Puerto Luz lighthouse strike", "Publisher": "Fixture Encyclopedia",
                               "Published": "2020", "Kind": "encyclopedia entry", "Language": "en",
-                              "Status": "draft"}
+                              "Consulted": "in part", "Status": "draft"}
     assert extract.found == ["Title", "Text", "Reference markers"]
 
 

@@ -52,9 +52,9 @@ def test_a_draft_is_a_valid_record_that_check_lists_for_review(ingested):
     log = ingested.check()
     assert log.errors == []
     listed = [(w.path, w.line) for w in log.warnings if w.message == "draft source record awaiting review"]
-    assert listed == [("content/sources/fixture-encyclopedia-2020.md", 7), ("content/sources/wnn-1996-12-09.md", 9),
-                      ("content/sources/wnn-1997-01-06.md", 8), ("content/sources/wnn-1997-04-15.md", 8),
-                      ("content/sources/wnn-1997.md", 7)]
+    assert listed == [("content/sources/fixture-encyclopedia-2020.md", 8), ("content/sources/wnn-1996-12-09.md", 10),
+                      ("content/sources/wnn-1997-01-06.md", 9), ("content/sources/wnn-1997-04-15.md", 9),
+                      ("content/sources/wnn-1997.md", 8)]
 
 
 def test_the_draft_file_keeps_metadata_in_the_header_and_captured_text_marked_for_replacement(ingested):
@@ -63,7 +63,8 @@ def test_the_draft_file_keeps_metadata_in_the_header_and_captured_text_marked_fo
     assert header.splitlines() == [
         "Key: wnn-1996-12-09", "Title: Harbour pilots halt night crossings at Puerto Luz",
         "Subtitle: Ferry company asks for patience as queues grow", "Publisher: WNN", "Published: 1996-12-09",
-        "Posted: 1996-12-09 21:40 EST", "Kind: news report", "Language: en", "Status: draft"]
+        "Posted: 1996-12-09 21:40 EST", "Kind: news report", "Language: en", "Consulted: in part",
+        "Status: draft"]
     assert body.startswith("> **Draft made by `invoke ingest`: not to be published as it stands.**")
     found, captured = body.split("## Captured text (replace before publishing)")
     for line in ("- Captured from: `wnn-story-pages.txt`, story 1 of 3 (lines 1–100), read as UTF-8",
@@ -104,8 +105,8 @@ def test_the_same_story_given_twice_in_one_run_is_written_once(mini):
 
 def test_a_record_with_the_same_key_is_never_overwritten(mini):
     other = mini.write("sources/wnn-1996-12-09.md", "Key: wnn-1996-12-09\nTitle: Fares frozen\nPublisher: WNN\n"
-                                                    "Published: 1996-12-09\nKind: news report\nLanguage: en\n\n"
-                                                    "Our summary.\n")
+                                                    "Published: 1996-12-09\nKind: news report\nLanguage: en\n"
+                                                    "Consulted: in full\n\nOur summary.\n")
     before = other.read_bytes()
     (report,) = ingest([CAPTURES / "wnn-story-pages.txt"], mini.content)
     first = report.stories[0]
@@ -119,7 +120,7 @@ def test_a_published_record_of_the_same_story_is_recognised(mini):
     # A curator's rewritten record: same publisher and title, the date known to the month only.
     mine = mini.write("sources/wnn-pilots.md", "Key: wnn-pilots\nTitle: Harbour Pilots Halt Night Crossings at "
                                                "Puerto Luz\nPublisher: wnn\nPublished: 1996-12\nKind: news report\n"
-                                               "Language: en\n\nOur own summary.\n")
+                                               "Language: en\nConsulted: in full\n\nOur own summary.\n")
     (report,) = ingest([CAPTURES / "wnn-story-pages.txt"], mini.content)
     assert (report.stories[0].outcome, report.stories[0].path) == (PRESENT, mine)
     assert not (mini.content / "sources/wnn-1996-12-09.md").exists()

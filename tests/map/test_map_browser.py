@@ -50,7 +50,7 @@ def test_a_popup_opened_from_the_keyboard_links_to_a_later_page_the_timeline_and
     popup.wait_for()
     assert offline.evaluate("document.activeElement.className") == "place-popup"
     assert popup.locator(".place-card__where").text_content() == (
-        "35.6762° N, 139.6503° E Precision: city (somewhere in the city)")
+        "35.7° N, 139.7° E Precision: city (somewhere in the city; shown to about 10 km)")
     assert popup.locator("span[lang=ja]").text_content() == "港の事務所"
     hrefs = []
     for _ in range(3):

@@ -22,8 +22,8 @@ def test_map_page_lists_every_place_with_coordinates_precision_and_description(b
     page = built.html("map.html")
     assert re.findall(r'<li class="place-entry" id="place-([a-z-]+)">', page) == ["hall", "gate", "annex", "harbour"]
     assert '<h2 id="focus-title">In Lima</h2>' in page and '<h2 id="beyond-title">Beyond Lima</h2>' in page
-    assert "12.1° S, 77.03° W" in page and "35.6762° N, 139.6503° E" in page
-    assert "Precision: <strong>district</strong> (somewhere in the district)" in page
+    assert "12.1° S, 77.03° W" in page and "35.7° N, 139.7° E" in page and "139.6503" not in page
+    assert "Precision: <strong>district</strong> (somewhere in the district; shown to about 1 km)" in page
     assert '<span lang="es">Salón de recepciones</span>' in page and '<span lang="ja">港の事務所</span>' in page
     assert "An invented hall, placed at the centre of an invented district" in page
     assert '<a class="place-card__name" href="#place-hall">The reception hall</a>' in page

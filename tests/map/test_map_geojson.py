@@ -35,7 +35,7 @@ def test_positions_and_places_are_written_once_and_text_goes_into_tables():
     assert properties["pages"] == ["../map.html", "../map-2.html"]
     assert properties["events"] == [["../timeline.html#event-seized", "1996-12-17", "17 December 1996", "Seized"]]
     assert properties["essays"] == [["Arrival", "../essays/arrival.html"]]
-    assert properties["precision"][1] == ["street", "the right street or block"]
+    assert properties["precision"][1] == ["street", "the right street or block; shown to about 100 m", 3]
 
 
 def test_on_the_map_page_its_own_entries_are_anchors_and_events_may_go_unlinked():

@@ -29,9 +29,14 @@ def test_a_single_position_is_shown_as_closely_as_it_is_known():
     assert both.center_and_zoom() == ([1, 2], 17)
 
 
-def test_coordinates_are_written_with_hemispheres():
-    assert PlaceView(place("a", -12.09139, -77.04944)).coordinates == "12.09139° S, 77.04944° W"
-    assert PlaceView(place("b", 35.6762, 139.6503)).coordinates == "35.6762° N, 139.6503° E"
+def test_coordinates_are_written_with_hemispheres_to_the_decimals_their_precision_claims():
+    assert PlaceView(place("a", -12.09139, -77.04944, "exact")).coordinates == "12.09139° S, 77.04944° W"
+    assert PlaceView(place("a", -12.09139, -77.04944, "street")).coordinates == "12.091° S, 77.049° W"
+    assert PlaceView(place("a", -12.09139, -77.04944, "district")).coordinates == "12.09° S, 77.05° W"
+    assert PlaceView(place("b", 35.6762, 139.6503, "city")).coordinates == "35.7° N, 139.7° E"
+    # Never more digits than were written; ties go away from zero, as JavaScript's toFixed rounds them.
+    assert PlaceView(place("c", -12.1, -77.0, "exact")).coordinates == "12.1° S, 77° W"
+    assert PlaceView(place("d", -12.125, 0.000004, "district")).coordinates == "12.13° S, 0° E"
 
 
 def test_events_of_a_place_are_those_it_names_and_those_naming_it_in_timeline_order():

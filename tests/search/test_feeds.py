@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 from discovery.feed import entry_html, safe_html
 from tests.search.sites import MINI
 
-PUBLIC = "https://lima-1996.example.org"
+PUBLIC = "https://lima-1996.museum"
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -48,7 +48,7 @@ def test_the_feed_is_valid_atom_with_one_entry_per_essay_linking_to_its_page(pub
     expected = summaries()
     assert sorted(e.find("atom:title", ATOM).text for e in entries) == sorted(expected)
     ids = [e.find("atom:id", ATOM).text for e in entries]
-    assert len(set(ids)) == len(ids) and all(i.startswith("tag:lima-1996.example.org,") for i in ids)
+    assert len(set(ids)) == len(ids) and all(i.startswith("tag:lima-1996.museum,") for i in ids)
     for entry in entries:
         for name in ("id", "title", "updated", "author/atom:name"):
             assert (entry.findtext(f"atom:{name}", namespaces=ATOM) or "").strip(), name

@@ -8,7 +8,7 @@ from discovery.metadata import script_json
 
 from tests.search.sites import build_copy
 
-PUBLIC = "https://lima-1996.example.org"
+PUBLIC = "https://lima-1996.museum"
 
 
 class _Head(HTMLParser):

@@ -96,6 +96,7 @@ def write_exhibit(content: Path, size: Size, seed: int = 1996) -> Path:
 
 def _write_sources(folder: Path, size: Size, words: Words) -> None:
     kinds = ["news report", "report", "official statement", "article", "testimony"]
+    consulted = ["in full", "in part", "through another source"]
     for i in range(size.sources):
         day = FIRST_DAY + timedelta(days=i % 160)
         _write(folder / f"{_source_key(i)}.md", "\n".join([
@@ -106,6 +107,7 @@ def _write_sources(folder: Path, size: Size, words: Words) -> None:
             f"Published: {day.isoformat()}",
             f"Kind: {kinds[i % len(kinds)]}",
             "Language: en",
+            f"Consulted: {consulted[i % len(consulted)]}",
             f"URL: https://news{i % 7}.example.org/{day.year}/{i}.html",
             f"Summary: {words.sentence()}",
             "",

@@ -118,10 +118,15 @@
     return anchor;
   }
 
-  // "12.09139° S, 77.04944° W", as the list beside the map writes it.
-  function coordinates(latlng) {
-    return Math.abs(latlng.lat) + "° " + (latlng.lat < 0 ? "S" : "N") + ", " +
-           Math.abs(latlng.lng) + "° " + (latlng.lng < 0 ? "W" : "E");
+  // A coordinate to at most `decimals` decimals, rounded half away from zero, trailing zeros dropped.
+  function degrees(value, decimals) {
+    return String(Number(Math.abs(value).toFixed(decimals)));
+  }
+
+  // "12.091° S, 77.049° W", as the list beside the map writes it at the place's precision.
+  function coordinates(latlng, decimals) {
+    return degrees(latlng.lat, decimals) + "° " + (latlng.lat < 0 ? "S" : "N") + ", " +
+           degrees(latlng.lng, decimals) + "° " + (latlng.lng < 0 ? "W" : "E");
   }
 
   // One place as a card, like those of the list: [key, name, page, precision, name_es, name_ja, events, essays].
@@ -135,10 +140,10 @@
       if (place[4] && place[5]) names.appendChild(document.createTextNode(" · "));
       if (place[5]) names.appendChild(element("span", null, place[5])).lang = "ja";
     }
+    var precision = properties.precision[place[3]];  // [level, meaning, decimals]
     var where = card.appendChild(element("p", "place-card__where"));
-    where.appendChild(element("span", "place-card__coordinates", coordinates(latlng)));
+    where.appendChild(element("span", "place-card__coordinates", coordinates(latlng, precision[2])));
     where.appendChild(document.createTextNode(" "));
-    var precision = properties.precision[place[3]];
     var level = where.appendChild(element("span", "place-card__precision", "Precision: "));
     level.appendChild(element("strong", null, precision[0]));
     level.appendChild(document.createTextNode(" (" + precision[1] + ")"));

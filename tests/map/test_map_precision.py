@@ -1,0 +1,67 @@
+"""Coordinates at the precision a place claims: rounded on every page, as written in the data downloads."""
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from exhibit.model import PRECISION_DECIMALS, PRECISIONS
+
+PLACE = """- key: hall
+  name: The reception hall
+  lat: -12.09139
+  lon: -77.04944
+  precision: {precision}
+  description: An invented hall.
+  sources: [almanac-entry]
+  events: [guests-arrive]
+"""
+SHOWN = {"exact": "12.09139° S, 77.04944° W", "street": "12.091° S, 77.049° W",
+         "district": "12.09° S, 77.05° W", "city": "12.1° S, 77° W"}
+
+
+def test_every_precision_has_its_decimals():
+    assert list(PRECISION_DECIMALS) == list(PRECISIONS)
+
+
+@pytest.mark.parametrize("precision", ["street", "district", "city"])
+def test_pages_show_no_more_decimals_than_the_precision_claims(mini, precision):
+    mini.write("data/places.yaml", PLACE.format(precision=precision))
+    mini.build()
+    page = mini.html("map.html")
+    assert (f'<span class="place-card__coordinates">{SHOWN[precision]}</span> <span class="place-card__precision">'
+            f"Precision: <strong>{precision}</strong>") in page
+    place = next(item["item"] for node in _graph(page) for item in node.get("mainEntity", {}).get(
+        "itemListElement", []))
+    decimals = PRECISION_DECIMALS[precision]
+    assert place["geo"] == {"@type": "GeoCoordinates", "latitude": round(-12.09139, decimals),
+                            "longitude": round(-77.04944, decimals)}
+    assert place["additionalProperty"]["value"] == precision
+    pages = [p for p in mini.output.rglob("*.html")]
+    assert [p.name for p in pages if "09139" in p.read_text(encoding="utf-8")] == []
+    # The map's own data: the point as written (the marker sits there), and the decimals its popups show.
+    (script,) = [p for p in (mini.output / "maps").glob("*.js") if "The reception hall" in p.read_text()]
+    assert "[-77.04944,-12.09139]" in script.read_text()
+    assert f'["{precision}","{_meaning(page, precision)}",{decimals}]' in script.read_text()
+
+
+def test_the_downloads_keep_the_numbers_as_written_with_their_precision(mini):
+    mini.write("data/places.yaml", PLACE.format(precision="district"))
+    mini.build()
+    (row,) = csv.DictReader(io.StringIO(mini.html("data/places.csv")))
+    assert (row["lat"], row["lon"], row["precision"]) == ("-12.09139", "-77.04944", "district")
+    (feature,) = json.loads(mini.html("data/places.geojson"))["features"]
+    assert feature["geometry"]["coordinates"] == [-77.04944, -12.09139]
+    assert feature["properties"]["precision"] == "district"
+    described = mini.html("data.html")
+    assert "pages show its coordinates to 5, 3, 2 or 1 decimals" in described
+
+
+def _graph(page: str) -> list[dict]:
+    (data,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    return json.loads(data)["@graph"]
+
+
+def _meaning(page: str, precision: str) -> str:
+    return re.search(rf"<dt>{precision}</dt><dd>([^<]+)</dd>", page).group(1)
