@@ -75,6 +75,13 @@ def essay_apparatus(generator) -> None:
         exhibit.cited_in.setdefault(key, []).extend(places)
 
 
+def page_citations(generator) -> None:
+    """Pages (About, the terminology note…) cite sources too: their source pages link back."""
+    pages = [page for page in generator.pages if getattr(page, "document", None)]
+    for key, places in cited_in(pages, "page").items():
+        generator.settings["EXHIBIT"].cited_in.setdefault(key, []).extend(places)
+
+
 def source_apparatus(generators) -> None:
     generator = next((g for g in generators if hasattr(g, "source_pages")), None)
     if generator is None:
@@ -89,7 +96,7 @@ def source_apparatus(generators) -> None:
     for key, source in exhibit.sources.items():
         if key not in cited:
             exhibit.log.warning(source.path, source.line, f"source '{key}' is not cited by any essay, "
-                                "event or place", "cite it where it supports a statement, or remove it")
+                                "page, event or place", "cite it where it supports a statement, or remove it")
 
 
 class CitationFilesGenerator(Generator):
@@ -117,6 +124,7 @@ def add_generators(pelican):
 def register() -> None:
     signals.initialized.connect(setup)
     signals.article_generator_finalized.connect(essay_apparatus)
+    signals.page_generator_finalized.connect(page_citations)
     signals.all_generators_finalized.connect(source_apparatus)
     signals.get_generators.connect(add_generators)
     signals.finalized.connect(save_cache)

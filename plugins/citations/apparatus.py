@@ -36,14 +36,14 @@ class PageCitation:
         return to_ris(self.item)
 
 
-def cited_in(essays) -> dict[str, list[CitedIn]]:
-    """For each source key, every citation of it in the essays, in exhibit order."""
+def cited_in(contents, kind: str = "essay") -> dict[str, list[CitedIn]]:
+    """For each source key, every citation of it in ``contents`` (essays or pages), in their order."""
     index: dict[str, list[CitedIn]] = {}
-    for article in essays:
+    for article in contents:
         for cited in article.document.citations:
             anchor = f"#p-{cited.paragraph}" if cited.paragraph else f"#{cited.ref_id}"
             for key in dict.fromkeys(cited.keys):
-                index.setdefault(key, []).append(CitedIn(article.title, article.url + anchor, "essay",
+                index.setdefault(key, []).append(CitedIn(article.title, article.url + anchor, kind,
                                                          cited.paragraph, cited.note))
     return index
 

@@ -204,7 +204,7 @@ class CitedIn:
 
     title: str
     url: str  # relative to the site root, with a fragment where there is one
-    kind: str = "essay"  # essay, event, place
+    kind: str = "essay"  # essay, page, event, place
     paragraph: int | None = None
     note: int | None = None
 

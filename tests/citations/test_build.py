@@ -62,7 +62,18 @@ def test_uncited_source_is_a_warning_in_check(mini):
     log = mini.check()
     assert not log.errors
     assert [(w.path, w.line, w.message) for w in log.warnings] == [
-        ("content/sources/lonely-1997.md", 1, "source 'lonely-1997' is not cited by any essay, event or place")]
+        ("content/sources/lonely-1997.md", 1, "source 'lonely-1997' is not cited by any essay, page, event or place")]
+
+
+def test_a_source_cited_only_by_a_page_is_cited_and_links_back(mini):
+    mini.write("sources/lonely-1997.md", "Key: lonely-1997\nTitle: Cited by a page\nPublisher: P\n"
+                                         "Published: 1997\nKind: report\nLanguage: en\n"
+                                         "Consulted: in full\n\nA summary.\n")
+    about = mini.content / "pages/about.md"
+    mini.write("pages/about.md", about.read_text() + "\nA claim from a page [@lonely-1997].\n")
+    log = mini.build()
+    assert not [w for w in log.warnings if "lonely-1997" in w.message]
+    assert 'href="../about.html#' in mini.html("sources/lonely-1997.html")
 
 
 def test_zotero_csl_json_sources_become_records(mini):
