@@ -140,7 +140,7 @@ def test_every_essay_and_source_has_its_own_social_card(built):
 
 def test_production_cards_use_the_public_address(pictured):
     pictured.build("publishconf.py")
-    assert re.search(r'<meta property="og:image" content="https://lima-1996\.example\.org/images/social/'
+    assert re.search(r'<meta property="og:image" content="https://lima-1996\.museum/images/social/'
                      r'essay-arrival-[0-9a-f]{8}\.png">', pictured.html("essays/arrival.html"))
 
 
