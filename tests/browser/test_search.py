@@ -80,6 +80,19 @@ def test_the_search_page_works_from_the_keyboard_and_announces_counts(watched, s
     assert watched.record["errors"] == []
 
 
+def test_the_query_is_in_the_page_title(page, site):
+    page.goto(f"{site}/search.html?q=reception+hall")
+    wait_for_status(page, "results? for")
+    assert page.title() == "“reception hall” — Search — 126 Days in Lima"
+    page.fill("#search-q", "guests")
+    page.press("#search-q", "Enter")
+    page.wait_for_function("() => document.title.startsWith('“guests”')")
+    assert page.title() == "“guests” — Search — 126 Days in Lima"
+    page.fill("#search-q", "")
+    page.press("#search-q", "Enter")
+    page.wait_for_function("() => document.title === 'Search — 126 Days in Lima'")
+
+
 def test_results_in_other_languages_are_marked_with_their_language(watched, site):
     watched.goto(f"{site}/search.html?q=conversaciones")
     watched.wait_for_selector(".search-result")

@@ -21,6 +21,7 @@
   var shown = 0;
   var latest = 0;
   var timer = null;
+  var pageTitle = document.title;
 
   function boxes() {
     return Array.prototype.slice.call(types.querySelectorAll("input[type=checkbox]"));
@@ -55,7 +56,9 @@
     return loading;
   }
 
+  /* The query in the address (so it can be shared, reloaded or kept in history) and in the title. */
   function remember(term) {
+    document.title = term ? "“" + term + "” — " + pageTitle : pageTitle;
     var params = new URLSearchParams();
     if (term) params.set("q", term);
     (chosenTypes() || []).forEach(function (type) { params.append("type", type); });
