@@ -5,6 +5,7 @@
   "cited in" index over all essays goes on the model (``EXHIBIT.cited_in``);
 * ``all_generators_finalized`` — page citations for source pages; warn about
   sources nothing cites;
+* ``content_written`` — one numbering of the notes of each page (``numbering``);
 * a generator writes the BibTeX and RIS downloads.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from exhibit.dates import PartialDate
 from .apparatus import PageCitation, bibliography, cited_in, page_item
 from .formatting import FormatterPool, load_style
 from .markdown_ext import CitationsExtension
+from .numbering import number_written_page
 
 DEFAULTS = {
     "CITATION_STYLE": "chicago-notes-bibliography-16th-edition",  # notes and bibliographies
@@ -127,4 +129,5 @@ def register() -> None:
     signals.page_generator_finalized.connect(page_citations)
     signals.all_generators_finalized.connect(source_apparatus)
     signals.get_generators.connect(add_generators)
+    signals.content_written.connect(number_written_page)
     signals.finalized.connect(save_cache)

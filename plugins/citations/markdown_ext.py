@@ -29,6 +29,7 @@ from exhibit.document import document_of
 from exhibit.loader import suggest
 
 from .formatting import FormatterPool
+from .numbering import backlink_label, note_label
 from .syntax import CitationGroup, CitationSyntaxError, find_citations, notes_without_text
 
 NOTE_NAME = "exhibit-cite-{}"
@@ -130,7 +131,7 @@ class NoteNumbering(Treeprocessor):
         for number, item in enumerate(items, start=1):
             for backlink in item.iter("a"):
                 if backlink.get("class") == "footnote-backref":
-                    backlink.set("title", f"Back to where note {number} is cited")
+                    backlink.set("title", backlink_label(number))
             ordered.append(item)
 
 
@@ -183,7 +184,7 @@ class ParagraphAnchors(Treeprocessor):
             kind = link.get("class", "")
             if kind == "footnote-ref":
                 link.set("role", "doc-noteref")
-                link.set("aria-label", f"Note {link.text}")
+                link.set("aria-label", note_label(link.text))
             elif kind == "footnote-backref":
                 link.set("role", "doc-backlink")
                 link.set("aria-label", link.get("title", "Back to the text"))
