@@ -10,7 +10,7 @@ Data pages).
 * ``article_generator_finalized`` — remember when each essay was last revised (sitemap);
 * ``get_generators`` — :class:`~discovery.pages.DiscoveryGenerator`;
 * ``feed_generated`` — the essays' Atom feed carries summaries, content notes and links (``feed``);
-* ``finalized`` — once every page is written into the build folder: sitemap.xml,
+* ``finalized`` — the 404 page made self-contained (``notfound``); once every page is written into the build folder: sitemap.xml,
   robots.txt and the search index, the last step of a build. A failure is a build error.
 """
 from __future__ import annotations
@@ -27,6 +27,7 @@ from exhibit.texts import RecordTexts
 from .addresses import Addresses
 from .feed import essays_feed
 from .metadata import StructuredData
+from .notfound import Unreadable, self_contained
 from .pages import DiscoveryGenerator
 from .search_index import IncompleteIndex, check_anchors, records, write_index
 from .settings import DEFAULTS
@@ -90,10 +91,25 @@ def finish(pelican) -> None:
                   "pagefind[bin], then build again")
 
 
+def contain_not_found(pelican) -> None:
+    """The 404 page's styles and icon written into it (``notfound``), once the theme's files are out."""
+    settings = pelican.settings
+    page = Path(settings["OUTPUT_PATH"]) / settings["NOT_FOUND_SAVE_AS"]
+    if not page.is_file():
+        return
+    try:
+        page.write_text(self_contained(page.read_text(encoding="utf-8"), page.parent,
+                                       settings.get("PUBLIC_URL") or ""), encoding="utf-8")
+    except Unreadable as exc:
+        settings["EXHIBIT"].log.error(page, None, f"the 404 page links {exc}, which the build did not write",
+                                      "link only the theme's own files from base.html")
+
+
 def register() -> None:
     signals.initialized.connect(setup)
     signals.generator_init.connect(add_template_helpers)
     signals.article_generator_finalized.connect(remember_revisions)
     signals.get_generators.connect(add_generators)
     signals.feed_generated.connect(essays_feed)
+    signals.finalized.connect(contain_not_found)
     signals.finalized.connect(finish)

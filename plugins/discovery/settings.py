@@ -23,6 +23,8 @@ DEFAULTS: dict[str, tuple[object, str]] = {
     "METADATA_LIST_LIMIT": (100, "the most events or places the timeline and map pages describe one by one in "
                             "their structured data (JSON-LD); the list still gives the full count, and the "
                             "data downloads hold every record"),
+    "NOT_FOUND_SAVE_AS": ("404.html", "the page a server sends for a missing address; its styles and icon "
+                                      "are written into it, so it looks the same at any depth and host"),
     "SITEMAP_EXCLUDE": (["404.html", "search.html"],
                         "pages left out of sitemap.xml (from the site root)"),
 }
