@@ -30,6 +30,7 @@ from .markup import ExhibitMarkupExtension
 from .model import Exhibit
 from .publishing import check_public_settings, corrections_embed
 from .settings import apply_defaults
+from .siege import read_siege
 from .sourcepages import SourcesGenerator
 from .texts import RecordTexts
 
@@ -50,6 +51,7 @@ def load_model(pelican) -> None:
         settings["EXHIBIT"] = Exhibit(root=content, log=refused)
         raise ExhibitBuildError(refused)
     settings["EXHIBIT"] = load_exhibit(content, settings)
+    settings["EXHIBIT"].siege = read_siege(settings, settings["EXHIBIT"].log)
     errors = len(settings["EXHIBIT"].log.errors)
     channel = settings["EXHIBIT_CORRECTIONS_CHANNEL"] = check_public_settings(settings)
     if len(settings["EXHIBIT"].log.errors) > errors:  # refused settings: stop before any page is read

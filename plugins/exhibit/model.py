@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .dates import PartialDate
 from .errors import ErrorLog
+from .siege import Siege
 from .schema import (Field, clock_time, fields, full_date, iso_date, key, key_list, language, number_in,
                      one_of, order, text, url)
 
@@ -227,6 +228,7 @@ class Exhibit:
     # the site root with that anchor ('timeline-3.html#event-raid'). Filled by the timeline and map
     # plugins' generators in generate_context, so it is complete once every generator has read.
     shown_at: dict[str, str] = field(default_factory=dict)
+    siege: Siege | None = None  # the siege's days (TIMELINE_SIEGE_START / _END), set once the settings are read
 
     _essays_by_path: dict[Path, Essay] = field(default_factory=dict, init=False, repr=False, compare=False)
 

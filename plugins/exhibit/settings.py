@@ -21,6 +21,9 @@ DEFAULTS: dict[str, tuple[object, str]] = {
                            "or EXHIBIT_CORRECTIONS stops it"),
     "EXHIBIT_CORRECTIONS": ("", "where readers report an error: mailto:<address>, or the https:// address of "
                             "a corrections page or form"),
+    "TIMELINE_SIEGE_START": ("1996-12-17 20:30", "when the siege began (Lima time): day 1 of \"Day N\" on the "
+                             "timeline and the home page, counted in 24-hour days from then"),
+    "TIMELINE_SIEGE_END": ("1997-04-22", "the siege's last day (day 126)"),
     "MENU": ([("Essays", "index.html#essays"), ("Sources", "sources/index.html"),
               ("About", "about.html")], "header navigation: (label, address from the site root)"),
 }
