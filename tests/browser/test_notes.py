@@ -1,4 +1,5 @@
-"""Notes as a reader uses them: links land on the note, backlinks return, previews on wide screens."""
+"""Notes as a reader uses them: links land on the note, backlinks return, sidenotes at 1200px and wider,
+previews where a note is not beside its number."""
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -19,7 +20,7 @@ def test_note_link_and_backlink_land_on_the_right_element(watched, site):
 
 
 def test_note_links_are_keyboard_reachable_and_previewed_on_wide_screens(watched, site):
-    watched.set_viewport_size({"width": 1280, "height": 800})
+    watched.set_viewport_size({"width": 1100, "height": 800})  # wide, but no room for sidenotes
     watched.goto(f"{site}/essays/arrival.html")
     for _ in range(12):
         watched.keyboard.press("Tab")
@@ -35,6 +36,72 @@ def test_note_links_are_keyboard_reachable_and_previewed_on_wide_screens(watched
     assert watched.locator("#note-preview").count() == 0
     watched.keyboard.press("Enter")  # the link still works as a link
     assert watched.evaluate("location.hash") == "#fn-exhibit-cite-1"
+    assert watched.record["errors"] == []
+
+
+BOXES = """() => [...document.querySelectorAll(".footnote[aria-labelledby='notes'] > ol > li")].map(li => {
+  const ref = document.querySelector(`a.footnote-ref[href='#${li.id}']`).getBoundingClientRect();
+  const note = li.getBoundingClientRect();
+  const text = document.querySelector(".essay__body").getBoundingClientRect();
+  return {id: li.id, noteTop: note.top + scrollY, noteBottom: note.bottom + scrollY, noteLeft: note.left,
+          noteRight: note.right, refTop: ref.top + scrollY, textRight: text.right, textBottom: text.bottom + scrollY};
+})"""
+
+
+def test_notes_sit_beside_their_references_at_1280px(watched, site):
+    watched.set_viewport_size({"width": 1280, "height": 800})
+    watched.goto(f"{site}/essays/arrival.html")
+    boxes = watched.evaluate(BOXES)
+    assert len(boxes) == 4
+    before = None
+    for box in boxes:
+        assert box["noteLeft"] > box["textRight"], box  # in the margin, right of the text column
+        assert box["noteRight"] <= 1280
+        assert box["noteTop"] >= box["refTop"] - 4, box  # level with its reference's line, or pushed below it
+        if before is None or before["noteBottom"] <= box["refTop"]:
+            assert abs(box["noteTop"] - box["refTop"]) <= 4, box  # not pushed: level with the reference
+        if before is not None:
+            assert box["noteTop"] >= before["noteBottom"], (before, box)  # no overlap
+        assert box["noteBottom"] <= box["textBottom"] + 1  # the column grows to hold its notes
+        before = box
+    for box in boxes:  # scrolled to its reference, a note is on the screen
+        watched.evaluate(f"window.scrollTo(0, {box['refTop']} - 200)")
+        note = watched.locator(f"[id='{box['id']}']")
+        assert note.is_visible()
+        top = watched.evaluate(f"document.getElementById('{box['id']}').getBoundingClientRect().top")
+        assert 0 <= top < 800
+    assert watched.record["errors"] == []
+
+
+def test_at_390px_and_without_room_the_notes_are_a_list_at_the_end(watched, site):
+    watched.set_viewport_size({"width": 390, "height": 800})
+    watched.goto(f"{site}/essays/arrival.html")
+    boxes = watched.evaluate(BOXES)
+    assert all(box["noteTop"] > max(b["refTop"] for b in boxes) for box in boxes)
+    assert all(box["noteLeft"] < box["textRight"] for box in boxes)
+    assert watched.locator("#notes").is_visible()
+    watched.set_viewport_size({"width": 1280, "height": 800})  # recomputed on resize
+    watched.wait_for_function("document.querySelector('.footnote.sidenotes') !== null")
+    watched.set_viewport_size({"width": 390, "height": 800})
+    watched.wait_for_function("document.querySelector('.footnote.sidenotes') === null")
+
+
+def test_keyboard_enter_on_a_note_reference_moves_focus_into_the_note_and_back(watched, site):
+    watched.set_viewport_size({"width": 1280, "height": 800})
+    watched.goto(f"{site}/essays/arrival.html")
+    for _ in range(20):
+        watched.keyboard.press("Tab")
+        if watched.evaluate("document.activeElement.getAttribute('role')") == "doc-noteref":
+            break
+    assert watched.evaluate("document.activeElement.getAttribute('aria-label')") == "Note 1"
+    watched.keyboard.press("Enter")
+    assert watched.evaluate("document.activeElement.closest('li') && document.activeElement.closest('li').id") \
+        == "fn-exhibit-cite-1"
+    watched.keyboard.press("Tab")  # into the note: its source link
+    assert watched.evaluate("document.activeElement.closest('li').id") == "fn-exhibit-cite-1"
+    watched.locator("#fn-exhibit-cite-1 a.footnote-backref").focus()
+    watched.keyboard.press("Enter")
+    assert watched.evaluate("document.activeElement.getAttribute('aria-label')") == "Note 1"
     assert watched.record["errors"] == []
 
 

@@ -100,8 +100,9 @@
     var destination = target(link);
     if (!destination) { return; }
     hide();
-    /* The link itself still scrolls to its target (and sets :target); focus goes there too. */
-    focusOn(link.classList.contains("footnote-backref") ? destination.querySelector("a.footnote-ref") || destination : destination);
+    /* The link itself still scrolls to its target (and sets :target); then focus goes there too. */
+    var focused = link.classList.contains("footnote-backref") ? destination.querySelector("a.footnote-ref") || destination : destination;
+    window.setTimeout(function () { focusOn(focused); }, 0);
   });
 
   /* ---- Previews ---- */
