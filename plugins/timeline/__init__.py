@@ -11,7 +11,6 @@ Summaries are converted by the exhibit's shared :class:`~exhibit.texts.RecordTex
 """
 from __future__ import annotations
 
-import datetime as dt
 from zoneinfo import ZoneInfo
 
 from pelican import signals
@@ -20,20 +19,18 @@ from exhibit.embeds import register_embed
 from exhibit.settings import setting_error
 
 from .embed import NAME, TimelineEmbed
-from .model import Siege, Timeline, group, paginate
+from .model import Timeline, group, in_date_order, paginate
 from .pages import TimelineGenerator
 from .render import Views
 
 DEFAULTS = {
-    # When the siege began (Lima time) and its last day; events within it show "Day N", counted
-    # in 24-hour days from the start: 17 December 1996 is day 1, 22 April 1997 day 126.
-    "TIMELINE_SIEGE_START": "1996-12-17 20:30",
-    "TIMELINE_SIEGE_END": "1997-04-22",
     # How each phase is named on the page.
     "TIMELINE_PHASE_LABELS": {"seizure": "Seizure", "standoff": "Standoff", "negotiation": "Negotiation",
                               "rescue": "Rescue", "aftermath": "Aftermath"},
     # Where the timeline is written; further pages are timeline-2.html, timeline-3.html…
     "TIMELINE_SAVE_AS": "timeline.html",
+    # Where the same events are written in date order across phases (further pages -2, -3… likewise).
+    "TIMELINE_BY_DATE_SAVE_AS": "timeline-by-date.html",
     # Above this many events the timeline is split into pages, only between months (or years): each
     # page takes months until the next would pass this; a longer month is split between days.
     "TIMELINE_EVENTS_PER_PAGE": 500,
@@ -43,21 +40,6 @@ DEFAULTS = {
     # Link from an event to a place, from the site root; {key} is the place's key. "" for no links.
     "TIMELINE_PLACE_URL": "map.html#place-{key}",
 }
-
-
-def _siege(settings: dict) -> Siege:
-    """The siege from the settings; a mistake there is reported like any content mistake."""
-    log = settings["EXHIBIT"].log
-    values = {}
-    for name in ("TIMELINE_SIEGE_START", "TIMELINE_SIEGE_END"):
-        text = str(settings[name]).strip()
-        try:
-            values[name] = dt.datetime.fromisoformat(text)
-        except ValueError:
-            log.error("pelicanconf.py", None, f"{name}: expected 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM', "
-                      f"got {text!r}", "write e.g. '1996-12-17 20:30'")
-            values[name] = dt.datetime.fromisoformat(DEFAULTS[name])
-    return Siege(values["TIMELINE_SIEGE_START"], values["TIMELINE_SIEGE_END"].date())
 
 
 def _events_per_page(settings: dict) -> int:
@@ -75,9 +57,11 @@ def setup(pelican) -> None:
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
     groups = group(settings["EXHIBIT"].events, settings["TIMELINE_PHASE_LABELS"])
-    pages = paginate(groups, settings["TIMELINE_SAVE_AS"], _events_per_page(settings),
-                     settings["TIMELINE_COLLAPSE_AFTER"])
-    timeline = Timeline(_siege(settings), ZoneInfo(settings["TIMEZONE"]), groups, pages)
+    siege, per_page, collapse_after = settings["EXHIBIT"].siege, _events_per_page(settings), settings["TIMELINE_COLLAPSE_AFTER"]
+    pages = paginate(groups, settings["TIMELINE_SAVE_AS"], per_page, collapse_after)
+    in_order = paginate(in_date_order(settings["EXHIBIT"].events, siege), settings["TIMELINE_BY_DATE_SAVE_AS"],
+                        per_page, collapse_after)
+    timeline = Timeline(siege, ZoneInfo(settings["TIMEZONE"]), groups, pages, in_order)
     views = Views(settings, timeline, settings["EXHIBIT_TEXTS"])
     settings.update(TIMELINE=timeline, TIMELINE_VIEWS=views)
     register_embed(settings, NAME, TimelineEmbed(settings, timeline, views),

@@ -8,8 +8,10 @@ from exhibit.dates import FieldValueError, PartialDate
 from exhibit.embeds import EmbedError
 from exhibit.model import Event
 
-ARGUMENTS = ("from", "to", "phase", "tag", "title")
+ARGUMENTS = ("from", "to", "phase", "tag", "title", "display")
 EXAMPLE = "{% timeline from=1996-12-17 to=1996-12-23 %} or {% timeline phase=rescue %}"
+# How an embed shows its events: one row each, details folded (the default), or every event whole.
+DISPLAYS = ("compact", "full")
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def parse_selection(args: dict[str, str], phases, tags) -> Selection:
             close = difflib.get_close_matches(name, ARGUMENTS, n=1)
             raise EmbedError(f"unknown argument '{name}' (known: {', '.join(ARGUMENTS)})",
                              f"did you mean '{close[0]}'?" if close else f"for example {EXAMPLE}")
-    if not set(args) - {"title"}:
+    if not set(args) - {"title", "display"}:
         raise EmbedError("say which events to show with from=, to=, phase= or tag=",
                          f"for example {EXAMPLE}")
     selection = Selection(_date(args, "from"), _date(args, "to"), _choices(args, "phase", phases, "phase"),
@@ -82,3 +84,14 @@ def parse_selection(args: dict[str, str], phases, tags) -> Selection:
     if selection.start and selection.end and selection.start.first_day() > selection.end.last_day():
         raise EmbedError(f"from={selection.start} is after to={selection.end}", "swap the two dates")
     return selection
+
+
+def parse_display(args: dict[str, str]) -> str:
+    """``display=compact`` (the default) or ``display=full``; anything else is an EmbedError."""
+    value = args.get("display", DISPLAYS[0]).strip()
+    if value not in DISPLAYS:
+        close = difflib.get_close_matches(value, DISPLAYS, n=1, cutoff=0.5)
+        raise EmbedError(f"display={value}: expected one of {', '.join(DISPLAYS)}",
+                         f"did you mean '{close[0]}'?" if close else
+                         "compact (the default) lists each event on one row; full shows every event whole")
+    return value

@@ -5,7 +5,7 @@ from exhibit.document import Document
 from exhibit.embeds import Embed, EmbedError
 from exhibit.model import PHASES, Exhibit
 
-from .arguments import Selection, parse_selection
+from .arguments import Selection, parse_display, parse_selection
 from .model import EssayLink, Timeline, chronological_key
 from .render import Views, template_environment
 
@@ -21,7 +21,8 @@ def selection_of(embed: Embed, exhibit: Exhibit) -> Selection:
 
 
 class TimelineEmbed:
-    """The embed handler registered with ``exhibit.embeds``: returns the slice as HTML.
+    """The embed handler registered with ``exhibit.embeds``: returns the slice as HTML, each event on
+    one row with its details folded, or (``display=full``) every event whole.
 
     An event already shown by an earlier embed in the same essay is listed again only
     by title, linking up to where it is shown in full (so every id stays unique).
@@ -40,6 +41,7 @@ class TimelineEmbed:
             raise EmbedError("a timeline can only be embedded in an essay",
                              "move the directive into an essay in content/essays/")
         selection = selection_of(embed, exhibit)
+        compact = parse_display(embed.args) == "compact"
         events = self.timeline.select(selection)
         labels = self.settings["TIMELINE_PHASE_LABELS"]
         if not events:
@@ -52,7 +54,7 @@ class TimelineEmbed:
         root = "/".join([".."] * self.settings["ARTICLE_SAVE_AS"].count("/")) or "."
         items = [(self.views.event(event, root), event.id in shown) for event in events]
         caption = selection.title or f"Timeline: {selection.describe(labels)}"
-        return self.template.render(id=embed_id(embed), caption=caption, items=items, root=root,
+        return self.template.render(id=embed_id(embed), caption=caption, items=items, root=root, compact=compact,
                                     timeline_url=f"{root}/{self.timeline.save_as}")
 
 

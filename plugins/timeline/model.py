@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 from exhibit.dates import PartialDate
 from exhibit.model import PHASES, Event
+from exhibit.siege import Siege
 
-MIDDAY = dt.time(12)  # when an event without a time is taken to have happened, for "Day N"
 # A phase whose events spread over more years than this is grouped by year, not by month.
 MONTH_GROUPS_MAX_YEARS = 2
 
@@ -28,52 +28,6 @@ def chronological_key(event: Event) -> tuple:
     events of the same date keep the order in which events.yaml lists them."""
     date = event.date
     return (date.year, date.month or 0, date.day or 0, event.line)
-
-
-def period(event: Event) -> tuple[dt.date, dt.date]:
-    """The days the event may cover: its date (all of it, if partial) through its end."""
-    return event.date.first_day(), (event.end or event.date).last_day()
-
-
-@dataclass(frozen=True)
-class Siege:
-    """The siege, counted in 24-hour days from the moment it began.
-
-    Day 1 runs from the seizure (the evening of 17 December 1996) to the same hour
-    next day, so the raid on the afternoon of 22 April 1997 fell on day 126 — the
-    count most sources give. An event without a time counts at midday, except that
-    one on the siege's first date is on day 1; one timed before the seizure is not
-    in the siege.
-    """
-
-    start: dt.datetime  # local time
-    end: dt.date  # the last day
-
-    def day(self, date: dt.date, time: str | None = None) -> int | None:
-        if not self.start.date() <= date <= self.end:
-            return None
-        moment = dt.datetime.combine(date, dt.time.fromisoformat(time) if time else MIDDAY)
-        if time and moment < self.start:
-            return None
-        return max(1, (moment - self.start).days + 1)
-
-    @property
-    def length(self) -> int:
-        return self.day(self.end)
-
-    def days(self, event: Event) -> tuple[int, int] | None:
-        """(first, last) day of the siege the event covers, if it lies wholly within the siege."""
-        first_date, last_date = period(event)
-        first = self.day(first_date, event.time if event.date.day else None)
-        last = self.day(last_date, event.time if event.end is None and event.date.day else None)
-        return (first, last) if first and last else None
-
-    def label(self, event: Event) -> str | None:
-        days = self.days(event)
-        if days is None:
-            return None
-        first, last = days
-        return f"Day {first}" if first == last else f"Days {first}–{last}"
 
 
 @dataclass(frozen=True)
@@ -148,18 +102,49 @@ def group(events: list[Event], labels: dict[str, str]) -> list[PhaseGroup]:
     by_phase: dict[str, list[Event]] = {phase: [] for phase in PHASES}
     for event in events:
         by_phase.setdefault(event.phase, []).append(event)
-    groups = []
-    for phase, members in by_phase.items():
-        if not members:
-            continue
-        members.sort(key=chronological_key)
-        by_year = members[-1].date.year - members[0].date.year >= MONTH_GROUPS_MAX_YEARS
-        periods: dict[str, Period] = {}
-        for event in members:
-            key, label = _period_of(event, by_year)
-            periods.setdefault(key, Period(key, label)).events.append(event)
-        groups.append(PhaseGroup(phase, labels.get(phase, phase.capitalize()), list(periods.values())))
-    return groups
+    return [PhaseGroup(phase, labels.get(phase, phase.capitalize()), _periods(sorted(members, key=chronological_key)))
+            for phase, members in by_phase.items() if members]
+
+
+def _periods(events: list[Event]) -> list[Period]:
+    """Events (in order) by month, or by year if they spread over more than ``MONTH_GROUPS_MAX_YEARS``."""
+    by_year = events[-1].date.year - events[0].date.year >= MONTH_GROUPS_MAX_YEARS
+    periods: dict[str, Period] = {}
+    for event in events:
+        key, label = _period_of(event, by_year)
+        periods.setdefault(key, Period(key, label)).events.append(event)
+    return list(periods.values())
+
+
+def first_day(siege: Siege, event: Event) -> int | None:
+    """The day of the siege on which the event begins, if it does."""
+    return siege.day(event.date.first_day(), event.time if event.date.day else None)
+
+
+def date_order(siege: Siege):
+    """A sort key: date order, then the day of the siege (so an event timed before the seizure comes
+    first on that date, and "Day N" never goes back), then the order of events.yaml."""
+    return lambda event: (*chronological_key(event)[:3], first_day(siege, event) or 0, event.line)
+
+
+# The parts of the timeline in date order: (key, heading).
+ERAS = (("before", "Before the seizure"), ("siege", "The siege"), ("after", "After the siege"))
+
+
+def era(siege: Siege, event: Event) -> str:
+    """'before', 'siege' or 'after': when the event begins, seen from the siege."""
+    if first_day(siege, event):
+        return "siege"
+    return "before" if event.date.first_day() <= siege.start.date() else "after"
+
+
+def in_date_order(events: list[Event], siege: Siege) -> list[PhaseGroup]:
+    """Every event in date order across phases, before, during and after the siege, each part by
+    month (or by year)."""
+    eras: dict[str, list[Event]] = {key: [] for key, _ in ERAS}
+    for event in sorted(events, key=date_order(siege)):
+        eras[era(siege, event)].append(event)
+    return [PhaseGroup(key, label, _periods(eras[key])) for key, label in ERAS if eras[key]]
 
 
 @dataclass(frozen=True)
@@ -302,6 +287,7 @@ class Timeline:
     zone: ZoneInfo
     groups: list[PhaseGroup]
     pages: list[TimelinePage]
+    in_order: list[TimelinePage] = field(default_factory=list)  # the view in date order, in pages
     discussed_in: dict[str, list[EssayLink]] = field(default_factory=dict)
     _page_of: dict[str, TimelinePage] = field(init=False, repr=False)
     _tagged: dict[str, list[Event]] = field(init=False, repr=False)
@@ -315,14 +301,14 @@ class Timeline:
                 self._tagged.setdefault(tag, []).append(event)
 
     def select(self, selection) -> list[Event]:
-        """The events a selection (``selection.includes(event)``) holds, in date order. Essays' embeds
+        """The events a selection (``selection.includes(event)``) holds, in ``date_order``. Essays' embeds
         mostly select by tag, so only events with one of its tags are looked at; each selection is
         worked out once per build."""
         if selection not in self._selected:
             candidates = ({e.id: e for tag in selection.tags for e in self._tagged.get(tag, [])}.values()
                           if selection.tags else self.events)
             self._selected[selection] = sorted((e for e in candidates if selection.includes(e)),
-                                               key=chronological_key)
+                                               key=date_order(self.siege))
         return self._selected[selection]
 
     @property

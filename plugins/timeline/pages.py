@@ -1,8 +1,6 @@
 """A Pelican generator for the timeline pages."""
 from __future__ import annotations
 
-from collections import Counter
-
 from pelican.generators import Generator
 
 from exhibit.model import PHASES, CitedIn
@@ -21,17 +19,22 @@ def _check_citations(event, cited: list[str], log) -> None:
 
 def _phases(page: TimelinePage, labels: dict[str, str]) -> list[tuple[str, str]]:
     """(phase, label) of the phases the page shows, for its filter."""
-    return [(phase, labels.get(phase, phase)) for phase in PHASES if any(g.phase == phase for g in page.groups)]
+    present = {event.phase for event in page.events}
+    return [(phase, labels.get(phase, phase)) for phase in PHASES if phase in present]
 
 
-def _tags(page: TimelinePage) -> list[tuple[str, int]]:
-    """(tag, number of events) of the page's events, by tag."""
-    return sorted(Counter(tag for event in page.events for tag in event.tags).items())
+def _tags(page: TimelinePage) -> list[tuple[str, list]]:
+    """(tag, the page's events with it, in the page's order), by tag."""
+    tagged: dict[str, list] = {}
+    for event in page.events:
+        for tag in event.tags:
+            tagged.setdefault(tag, []).append(event)
+    return sorted(tagged.items())
 
 
-def _neighbours(timeline: Timeline, page: TimelinePage) -> tuple[TimelinePage | None, TimelinePage | None]:
-    """The pages before and after ``page``, if any."""
-    pages, number = timeline.pages, page.number
+def _neighbours(pages: list[TimelinePage], page: TimelinePage) -> tuple[TimelinePage | None, TimelinePage | None]:
+    """The pages before and after ``page`` in its view, if any."""
+    number = page.number
     return pages[number - 2] if number > 1 else None, pages[number] if number < len(pages) else None
 
 
@@ -53,16 +56,26 @@ class TimelineGenerator(Generator):
 
     def generate_output(self, writer):
         timeline = self.settings["TIMELINE"]
-        for page in timeline.pages:
-            self._write_page(writer, timeline, page)
+        for pages in (timeline.pages, timeline.in_order):
+            for page in pages:
+                self._write_page(writer, timeline, pages, page)
 
-    def _write_page(self, writer, timeline: Timeline, page: TimelinePage) -> None:
+    def _write_page(self, writer, timeline: Timeline, pages: list[TimelinePage], page: TimelinePage) -> None:
+        """One page of a view (``pages``: by phase, or in date order); each event's tags link to this page's
+        lists of events by tag."""
         settings, views = self.settings, self.settings["TIMELINE_VIEWS"]
         root = "/".join([".."] * page.save_as.count("/")) or "."
-        previous, following = _neighbours(timeline, page)
+        previous, following = _neighbours(pages, page)
+        shown = {}
+
+        def view(event):
+            if event.id not in shown:
+                shown[event.id] = views.event(event, root, tags_at=page.save_as)
+            return shown[event.id]
+
         writer.write_file(page.save_as, self.get_template("timeline"), self.context, timeline=timeline,
-                          timeline_page=page, previous_page=previous, next_page=following,
-                          view=lambda event: views.event(event, root),
+                          view_pages=pages, by_date=pages is timeline.in_order,
+                          timeline_page=page, previous_page=previous, next_page=following, view=view,
                           phases=_phases(page, settings["TIMELINE_PHASE_LABELS"]), tags=_tags(page),
                           relative_urls=settings["RELATIVE_URLS"], url=page.save_as,
                           page_name=page.save_as.removesuffix(".html"))

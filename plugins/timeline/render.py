@@ -1,6 +1,7 @@
 """Timeline HTML: what each event shows, and the template environment of essay embeds."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,22 @@ from exhibit.model import Event, Exhibit
 from exhibit.texts import RecordTexts
 
 from .model import Dates, Timeline, when
+
+# A sentence ends at '.', '!' or '?' (and any closing quote or bracket) before a capital or a digit…
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9À-Þ])")
+# …unless the word before the stop is an abbreviation or an initial ('p.m.', 'U.S.', 'No.', 'J.').
+ABBREVIATION = re.compile(r"(?:\b[ap]\.m|\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Capt|Sgt|St|No|Nos|Jr|Sr|vs|c|ca|"
+                          r"e\.g|i\.e|U\.S|para|p|pp))\.$")
+
+
+def gist(plain: str) -> str:
+    """The first sentence of a summary's plain text (notes already left out): its one line in a compact list."""
+    text = re.sub(r"\s+(?=[,;:.!?])", "", plain)  # the space a dropped note reference leaves
+    for end in SENTENCE_END.finditer(text):
+        if not ABBREVIATION.search(text[:end.start()]):
+            return text[:end.start() + len(end.group().rstrip())]
+    return text
+
 
 @dataclass(frozen=True)
 class Link:
@@ -29,9 +46,11 @@ class EventView:
     phase: str
     phase_label: str
     tags: list[str]
+    tag_links: list[Link]  # to the list of the tag's events on the timeline page
     dates: Dates
     day: str | None
     summary: Markup
+    line: str  # the summary's first sentence, for compact lists
     sources: list[Link]
     places: list[Link]
     essays: list[Link]
@@ -58,13 +77,17 @@ class Views:
         pattern = self.settings["TIMELINE_PLACE_URL"]
         return Link(self.exhibit.places[key].name, f"{root}/{pattern.format(key=key)}" if pattern else None)
 
-    def event(self, event: Event, root: str) -> EventView:
+    def event(self, event: Event, root: str, tags_at: str | None = None) -> EventView:
+        """The event as a page ``root`` away from the site root shows it; its tags link to their lists on
+        ``tags_at`` (a timeline page's address; by default the page of the phase view that shows it)."""
         timeline = self.timeline
+        tags_at = f"{root}/{tags_at or timeline.page_of(event).save_as}"
         return EventView(
             id=event.id, title=event.title, phase=event.phase,
             phase_label=self.labels.get(event.phase, event.phase), tags=event.tags,
+            tag_links=[Link(tag, f"{tags_at}#tag-{tag}") for tag in event.tags],
             dates=when(event, timeline.zone), day=timeline.siege.label(event),
-            summary=self.texts.html(event, root),
+            summary=self.texts.html(event, root), line=gist(self.texts.plain(event)),
             sources=[self.source(key, root) for key in event.sources if key in self.exhibit.sources],
             places=[self.place(key, root) for key in event.places if key in self.exhibit.places],
             essays=[Link(link.title, f"{root}/{link.url}") for link in timeline.discussed_in.get(event.id, [])],

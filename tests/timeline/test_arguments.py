@@ -6,7 +6,7 @@ import pytest
 from exhibit.dates import PartialDate
 from exhibit.embeds import EmbedError
 from exhibit.model import PHASES, Event
-from timeline.arguments import parse_selection
+from timeline.arguments import parse_display, parse_selection
 
 TAGS = {"releases", "talks"}
 
@@ -32,7 +32,7 @@ def test_phases_and_tags_match_any_of_their_values():
 
 
 @pytest.mark.parametrize("args, message, hint", [
-    ({"form": "1996-12-17"}, "unknown argument 'form' (known: from, to, phase, tag, title)", "did you mean 'from'?"),
+    ({"form": "1996-12-17"}, "unknown argument 'form' (known: from, to, phase, tag, title, display)", "did you mean 'from'?"),
     ({"title": "Only a title"}, "say which events to show", "for example"),
     ({"from": "17/12/1996"}, "from=17/12/1996: expected an ISO date", "write 17 December 1996 as 1996-12-17"),
     ({"to": "1997-02-30"}, "to=1997-02-30: '1997-02-30' is not a date", None),
@@ -46,3 +46,18 @@ def test_mistakes_are_explained(args, message, hint):
     assert str(info.value).startswith(message)
     if hint:
         assert info.value.hint.startswith(hint)
+
+
+@pytest.mark.parametrize("args, expected", [({}, "compact"), ({"display": "full"}, "full"),
+                                            ({"display": "compact"}, "compact")])
+def test_an_embed_is_compact_unless_it_asks_for_full(args, expected):
+    assert parse_display(args) == expected
+
+
+@pytest.mark.parametrize("value, hint", [("ful", "did you mean 'full'?"),
+                                         ("wide", "compact (the default) lists each event on one row")])
+def test_an_unknown_display_names_the_values_it_may_take(value, hint):
+    with pytest.raises(EmbedError) as info:
+        parse_display({"display": value})
+    assert str(info.value) == f"display={value}: expected one of compact, full"
+    assert info.value.hint.startswith(hint)
