@@ -1,4 +1,4 @@
-/* Timeline filters: show only some phases or one tag (a folded month's count then says how many of
+/* Timeline filters: show only some phases or one tag (also by clicking a tag on an event) (a folded month's count then says how many of
    its events are shown); and a link to an event in a folded month opens that month. Progressive
    enhancement: without this script the form stays hidden and every event is listed (in a long
    timeline, inside months that readers open themselves). */
@@ -51,6 +51,19 @@
     target.scrollIntoView();
   }
 
+  /* A tag on an event filters the page to that tag (without this script it leads to the tag's list). */
+  function filterByTag(event) {
+    var link = event.target.closest(".timeline-phase .timeline-event__tag");
+    var select = form.elements.tag;
+    if (!link || !select.querySelector("option[value='" + link.getAttribute("data-tag") + "']")) { return; }
+    event.preventDefault();
+    select.value = link.getAttribute("data-tag");
+    apply();
+    form.scrollIntoView();
+    select.focus();
+  }
+
+  document.addEventListener("click", filterByTag);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(apply, 0); });
