@@ -22,6 +22,9 @@ def sites(tmp_path_factory):
     base = tmp_path_factory.mktemp("timeline")
     shutil.copytree(FIXTURES / "mini", base / "content")
     overlay(base / "content")
+    (base / "content/essays/04-in-full.md").write_text(
+        "Title: In full\nOrder: 4\nDate: 2026-01-12\nSummary: A slice shown whole.\n\n"
+        "The raid, as the timeline records it.\n\n{% timeline phase=rescue display=full %}\n", encoding="utf-8")
     with ExitStack() as servers:
         urls = {}
         for name, overrides in (("open", {}), ("folded", {"TIMELINE_COLLAPSE_AFTER": 3})):
@@ -115,4 +118,52 @@ def test_a_link_into_a_folded_month_opens_it(browser, sites, javascript):
     assert visible_events(page) == []  # every month folded
     page.goto(f"{sites['folded']}/timeline.html#event-talks-pause")
     page.wait_for_function("() => document.getElementById('event-talks-pause').checkVisibility()")
+    context.close()
+
+
+def test_an_embed_is_compact_one_row_per_event_with_details_closed(page, site):
+    page.goto(f"{site}/essays/the-first-night.html")
+    rows = page.locator("#timeline-8 .timeline-event--compact")
+    assert rows.count() == 4 and page.locator("#timeline-8 > .timeline-events > li").count() == 4
+    assert page.eval_on_selector_all("#timeline-8 details", "ds => ds.every(d => !d.open)")
+    taken = page.locator("#event-hall-taken")
+    assert "Day 1" in taken.locator(".timeline-event__row").inner_text()
+    assert taken.locator("a.timeline-event__title").get_attribute("href") == "../timeline.html#event-hall-taken"
+    summary = taken.locator(".timeline-event__summary")
+    assert not summary.is_visible()
+    taken.locator("summary").click()
+    assert summary.is_visible() and "An invented unit takes the hall" in summary.inner_text()
+
+
+def test_display_full_shows_every_event_whole(page, site):
+    page.goto(f"{site}/essays/in-full.html")
+    raid = page.locator("#event-raid")
+    assert raid.locator(".timeline-event__summary").is_visible() and page.locator(".timeline-embed details").count() == 0
+
+
+def test_the_date_order_view_never_goes_back_a_day(page, site):
+    page.goto(f"{site}/timeline-by-date.html")
+    days = [int(text.split()[1].split("–")[0]) for text in page.eval_on_selector_all(
+        ".timeline-event .timeline-event__day", "es => es.map(e => e.textContent)")]
+    assert len(days) >= 5 and days == sorted(days)
+    page.click("text=By phase")
+    assert page.url.endswith("/timeline.html")
+
+
+def test_clicking_a_tag_filters_the_timeline_to_it(watched, site):
+    watched.goto(f"{site}/timeline.html")
+    watched.locator("#event-first-night a.timeline-event__tag[data-tag=releases]").click()
+    assert visible_events(watched) == ["event-first-night", "event-late-release"]
+    assert watched.locator(".timeline-filter__status").text_content() == "Showing 2 of 8 events."
+    watched.click("text=Show all events")
+    watched.wait_for_function("() => document.querySelectorAll('.timeline-phase .timeline-event[hidden]').length === 0")
+
+
+def test_without_javascript_a_tag_leads_to_its_list(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/timeline.html")
+    page.locator("#event-first-night a.timeline-event__tag[data-tag=releases]").click()
+    assert page.evaluate("location.hash") == "#tag-releases"
+    assert page.locator("#tag-releases li").count() == 2
     context.close()
