@@ -9,26 +9,30 @@ from .model import Source
 # Our Kind → CSL item type. The reverse map picks the first kind for each type.
 CSL_TYPES = {
     "news report": "article-newspaper",
+    "newspaper article": "article-newspaper",
+    "magazine article": "article-magazine",
+    "journal article": "article-journal",
+    "article": "article",
+    "broadcast": "broadcast",
     "encyclopedia entry": "entry-encyclopedia",
     "official statement": "document",
     "testimony": "interview",
     "court record": "legal_case",
     "report": "report",
     "book": "book",
-    "article": "article-journal",
     "interview": "interview",
     "web page": "webpage",
     "dataset": "dataset",
     "multimedia index": "webpage",
 }
 KINDS_BY_CSL_TYPE = {csl: kind for kind, csl in reversed(list(CSL_TYPES.items()))}
-KINDS_BY_CSL_TYPE.update({"article-magazine": "article", "article": "article",
-                          "post-weblog": "web page", "post": "web page", "chapter": "book",
+KINDS_BY_CSL_TYPE.update({"post-weblog": "web page", "post": "web page", "chapter": "book",
                           "speech": "official statement", "legislation": "official statement"})
 
-# Which CSL variable holds the publisher's name, by type: newspapers and websites
-# are containers of the item; books and reports have a publisher.
-CONTAINER_TYPES = {"article-newspaper", "entry-encyclopedia", "webpage", "article-journal"}
+# Which CSL variable holds the publisher's name, by type: newspapers, magazines, journals and websites
+# are containers of the item; books, reports, court records and broadcasters are its publisher.
+CONTAINER_TYPES = {"article-newspaper", "article-magazine", "article-journal", "article", "entry-encyclopedia",
+                   "webpage"}
 # CSL has no variable for how much of a source the curators read: a line of the item's note (Zotero's
 # "Extra" field) says it, as a record's header would: "Consulted: in part".
 CONSULTED_LINE = re.compile(r"^[ \t]*consulted:[ \t]*(.*?)[ \t]*(?:\n|$)", re.IGNORECASE | re.MULTILINE)
@@ -113,11 +117,13 @@ def csl_body(item: dict) -> str:
     return note or str(item.get("abstract") or "")
 
 
-BIBTEX_TYPES = {"article-newspaper": "article", "article-journal": "article", "book": "book",
-                "report": "techreport", "entry-encyclopedia": "incollection", "legal_case": "misc"}
-RIS_TYPES = {"article-newspaper": "NEWS", "article-journal": "JOUR", "book": "BOOK", "report": "RPRT",
-             "entry-encyclopedia": "ENCYC", "legal_case": "CASE", "webpage": "ELEC", "dataset": "DATA",
-             "interview": "INTV", "document": "GEN"}
+ARTICLE_TYPES = ("article-newspaper", "article-magazine", "article-journal", "article")
+# biblatex entry types; others are @misc.
+BIBTEX_TYPES = {**dict.fromkeys(ARTICLE_TYPES, "article"), "book": "book", "report": "report",
+                "entry-encyclopedia": "incollection", "webpage": "online", "dataset": "dataset"}
+RIS_TYPES = {"article-newspaper": "NEWS", "article-magazine": "MGZN", "article-journal": "JOUR", "article": "GEN",
+             "book": "BOOK", "report": "RPRT", "entry-encyclopedia": "ENCYC", "legal_case": "CASE",
+             "broadcast": "MPCT", "webpage": "ELEC", "dataset": "DATA", "interview": "INTV", "document": "GEN"}
 BIBTEX_SPECIAL = re.compile(r"([{}%&$#_\\])")
 
 
@@ -130,11 +136,11 @@ def _name(name: dict) -> str:
 
 
 def to_bibtex(item: dict) -> str:
-    """A BibTeX (biblatex-compatible, UTF-8) entry for a CSL-JSON item."""
+    """A biblatex (UTF-8) entry for a CSL-JSON item."""
     fields = [("title", item.get("title")),
               ("author", " and ".join("{" + _name(n) + "}" if "literal" in n else _name(n)
                                       for n in item.get("author", []))),
-              ("journal" if item["type"] in ("article-newspaper", "article-journal") else "booktitle"
+              ("journaltitle" if item["type"] in ARTICLE_TYPES else "booktitle"
                if item["type"] == "entry-encyclopedia" else "howpublished", item.get("container-title")),
               ("publisher" if item["type"] != "report" else "institution", item.get("publisher")),
               ("url", item.get("URL")), ("langid", item.get("language"))]

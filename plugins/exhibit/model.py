@@ -12,12 +12,15 @@ from pathlib import Path
 from .dates import PartialDate
 from .errors import ErrorLog
 from .siege import Siege
-from .schema import (Field, clock_time, fields, full_date, iso_date, key, key_list, language, number_in,
-                     one_of, order, text, url)
+from .schema import (Field, clock_time, fields, full_date, head_count, iso_date, key, key_list, language,
+                     number_in, one_of, order, text, url, yes_no)
 
-SOURCE_KINDS = ("news report", "encyclopedia entry", "official statement", "testimony",
-                "court record", "report", "book", "article", "interview", "web page",
-                "dataset", "multimedia index")
+SOURCE_KINDS = ("news report", "newspaper article", "magazine article", "journal article", "article",
+                "broadcast", "encyclopedia entry", "official statement", "testimony", "court record", "report",
+                "book", "interview", "web page", "dataset", "multimedia index")
+KIND_HINT = ("'news report' for a newspaper's or news agency's report, 'newspaper article', 'magazine article' or "
+             "'journal article' for other articles (a bare 'article' cites as a generic one), 'broadcast' for "
+             "radio or television")
 # How much of a source the curators have read themselves, and what that tells a reader of its page.
 CONSULTED = {
     "in full": "the curators read the whole source",
@@ -32,6 +35,9 @@ PRECISIONS = ("exact", "street", "district", "city")
 # How many decimals of a place's coordinates pages show, by precision: a step in the last is about 1 m,
 # 100 m, 1 km and 10 km, so no page claims more than the precision does. The data keep the numbers as written.
 PRECISION_DECIMALS = {"exact": 5, "street": 3, "district": 2, "city": 1}
+# How far from its point a place may be, by precision, in metres: maps draw district and city places as
+# circles of this radius, not as pins.
+PRECISION_RADIUS_M = {"exact": 1, "street": 100, "district": 1000, "city": 10000}
 STATUSES = ("published", "draft", "hidden")
 
 ESSAY_FIELDS = fields(
@@ -66,7 +72,7 @@ SOURCE_FIELDS = fields(
     Field("Author", text, doc="who wrote it, 'Family, Given; Family, Given' for several"),
     Field("Published", iso_date, True, "when it was published, YYYY-MM-DD (or YYYY-MM, YYYY)"),
     Field("Posted", text, doc="the posting time as printed, e.g. 1996-12-17 22:25 EST"),
-    Field("Kind", one_of(SOURCE_KINDS), True, "what sort of source it is"),
+    Field("Kind", one_of(SOURCE_KINDS, KIND_HINT), True, "what sort of source it is"),
     Field("Language", language, True, "the source's language code: en, es, ja"),
     Field("URL", url, doc="where it was published"),
     Field("Archived", url, doc="an archived copy, e.g. in the Wayback Machine"),
@@ -105,6 +111,14 @@ PLACE_FIELDS = fields(
     Field("description", text, True, "what the place is and where the coordinates come from"),
     Field("sources", key_list, True, "the keys of the sources for it and its coordinates"),
     Field("events", key_list, doc="ids of related events"),
+)
+
+HOSTAGE_COUNT_FIELDS = fields(
+    Field("date", full_date, True, "when the count was published, YYYY-MM-DD"),
+    Field("count", head_count, True, "how many hostages were still held, a whole number"),
+    Field("approximate", yes_no, True, "true if the source says 'about', 'some' or 'approximately'"),
+    Field("counted_by", text, True, "who gave the number, as readers see it, e.g. 'AP, citing ICRC'"),
+    Field("sources", key_list, True, "the keys of the sources that report the count"),
 )
 
 
@@ -193,10 +207,21 @@ class Place(Located):
     def shown(self) -> tuple[Decimal, Decimal]:
         """(lat, lon) as pages show them: rounded, half away from zero, to the decimals of the place's
         precision, trailing zeros dropped (never more digits than were written). The map's popups
-        (theme/static/js/map.js) round them the same way."""
+        (theme/static/js/map.js) show this text too, as plugins/map/geojson.py writes it."""
         step = Decimal(1).scaleb(-PRECISION_DECIMALS[self.precision])
         lat, lon = (Decimal(value).quantize(step, ROUND_HALF_UP).normalize() for value in (self.lat, self.lon))
         return lat, lon
+
+
+@dataclass
+class HostageCount(Located):
+    """One source's count of the hostages still held, at its date of publication."""
+
+    date: PartialDate | None = None
+    count: int = 0
+    approximate: bool = False
+    counted_by: str = ""
+    sources: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -220,6 +245,7 @@ class Exhibit:
     drafts: list[Source] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)  # in date order
     places: dict[str, Place] = field(default_factory=dict)
+    hostages_held: list[HostageCount] = field(default_factory=list)  # by date; hostages-held.yaml's order within a day
     log: ErrorLog = field(default_factory=ErrorLog)
     invalid: set[str] = field(default_factory=set)  # keys of records that failed validation
     unreadable: set[str] = field(default_factory=set)  # kinds of record whose file failed to parse

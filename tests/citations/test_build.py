@@ -29,7 +29,7 @@ def test_essay_has_notes_bibliography_and_cite_box(built):
 
 def test_bibtex_and_ris_downloads(built):
     bibtex = (built.output / "essays/arrival.bib").read_text()
-    assert bibtex.startswith("@misc{arrival,\n  title = {The evening of the reception},")
+    assert bibtex.startswith("@online{arrival,\n  title = {The evening of the reception},")
     assert "  url = {https://lima-1996.museum/essays/arrival.html}" in bibtex
     ris = (built.output / "sources/daily-1996-12-18.ris").read_text()
     assert ris.splitlines()[:3] == ["TY  - NEWS", "ID  - daily-1996-12-18", "TI  - Guests held after reception"]
