@@ -1,8 +1,8 @@
 """Draws hostages-remaining.png: the number of hostages still held, as each source counted it.
 
-The counts and their sources are those of the table "Hostages remaining" in the essay
-"How the news told it" (content/essays/07-how-the-news-told-it.md), dated by publication.
-Redraw after changing the data below:
+The counts and their sources are read from content/data/hostages-held.yaml (through the exhibit
+model, which checks them), the series of the table "Hostages remaining" in the essay "How the news
+told it", dated by publication. Redraw after changing that file:
 
     .venv/bin/python content/images/hostages-remaining.py
 """
@@ -17,32 +17,22 @@ from PIL import Image, ImageDraw
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "plugins"))
 
+from exhibit.loader import load_exhibit  # noqa: E402
 from images.design import ACCENT, INK, INK_SOFT, PAPER, RULE, Fonts, draw_lines, fit  # noqa: E402
 
-# (published, count, approximate, who counted, label offset in px: right, down[, nudge of the point in px: right])
-# The nudge only separates two counts published on the same day; it does not change their date.
-COUNTS = [
-    (dt.date(1996, 12, 19), 380, True, "ICRC", (-138, -2)),  # icrc-1996-12-19: "some 380" on its list
-    (dt.date(1996, 12, 20), 375, True, "CNN", (-124, 40)),  # cnn-1996-12-20: "about 375", morning
-    (dt.date(1996, 12, 20), 400, True, "CNN", (16, -34)),  # cnn-1996-12-20-release: "some 400", evening
-    (dt.date(1996, 12, 22), 340, False, "CNN", (16, -10)),  # cnn-1996-12-22, before the release of 225
-    (dt.date(1996, 12, 23), 140, False, "AP, citing ICRC", (-176, -16)),  # ap-1996-12-23 (cnn-1996-12-23: "some 140")
-    (dt.date(1996, 12, 24), 105, False, "Time", (-62, 16)),  # time-1996-12-24-uruguay, after Uruguay's ambassador
-    (dt.date(1996, 12, 26), 104, False, "AP", (-58, -64), -11),  # ap-1996-12-26-hirata, after Hirata (25 Dec)
-    (dt.date(1996, 12, 26), 103, False, "AP", (-26, 18), 11),  # ap-1996-12-26-guatemala, after Guatemala's ambassador
-    (dt.date(1996, 12, 26), 150, True, "ICRC", (14, -36)),  # icrc-1996-12-26: "approximately 150"
-    (dt.date(1996, 12, 28), 80, False, "Independent", (-10, -64)),  # independent-1996-12-28
-    (dt.date(1996, 12, 30), 83, False, "Independent, Irish Times", (-60, 16)),  # independent-1996-12-30; irish-times-1996-12-30
-    (dt.date(1997, 1, 1), 81, False, "AP", (-30, -66)),  # spokesman-review-1997-01-01, after the two of 31 Dec.
-    (dt.date(1997, 1, 2), 74, False, "Japan Times", (-20, -66)),  # japan-times-1997-01-02, after the seven of 1 Jan.
-    (dt.date(1997, 1, 5), 74, False, "AP", (-20, 16)),  # spokesman-review-1997-01-05
-    (dt.date(1997, 1, 8), 74, False, "ICRC", (-6, -66)),  # icrc-1997-01-08
-    (dt.date(1997, 1, 18), 73, False, "CNN", (-30, 18)),  # cnn-1997-01-18
-    (dt.date(1997, 1, 26), 72, False, "AP", (-4, -66)),  # spokesman-review-1997-01-26: after the release of 26 Jan.
-    (dt.date(1997, 2, 1), 73, False, "Fujimori", (-30, 16)),  # mofa-1997-02-01-press-conference
-    (dt.date(1997, 2, 20), 72, False, "ICRC", (-22, -60)),  # icrc-1997-02-20
-    (dt.date(1997, 4, 22), 72, False, "AP", (-60, -60)),  # ap-1997-04-22: held at the time of the raid
-]
+# Where each count's label goes, in px (right, down), and a nudge of its point in px (right), by the count's
+# first source key. The nudge only separates two counts published on the same day; it does not change their date.
+LABEL_PLACES = {
+    "icrc-1996-12-19": ((-138, -2), 0), "cnn-1996-12-20": ((-124, 40), 0), "cnn-1996-12-20-release": ((16, -34), 0),
+    "cnn-1996-12-22": ((16, -10), 0), "ap-1996-12-23": ((-176, -16), 0), "time-1996-12-24-uruguay": ((-62, 16), 0),
+    "ap-1996-12-26-hirata": ((-58, -64), -11), "ap-1996-12-26-guatemala": ((-26, 18), 11),
+    "icrc-1996-12-26": ((14, -36), 0), "independent-1996-12-28": ((-10, -64), 0),
+    "independent-1996-12-30": ((-60, 16), 0), "spokesman-review-1997-01-01": ((-30, -66), 0),
+    "japan-times-1997-01-02": ((-20, -66), 0), "spokesman-review-1997-01-05": ((-20, 16), 0),
+    "icrc-1997-01-08": ((-6, -66), 0), "cnn-1997-01-18": ((-30, 18), 0), "spokesman-review-1997-01-26": ((-4, -66), 0),
+    "mofa-1997-02-01-press-conference": ((-30, 16), 0), "icrc-1997-02-20": ((-22, -60), 0),
+    "ap-1997-04-22": ((-60, -60), 0),
+}
 START, BREAK, END = dt.date(1996, 12, 17), dt.date(1997, 1, 9), dt.date(1997, 4, 22)
 BEFORE_BREAK = 0.62  # share of the width given to the first three weeks, when nearly all releases happened
 SIZE = (1600, 1000)
@@ -55,7 +45,17 @@ CREDIT = ("Sources: ICRC (19 and 26 Dec. 1996; 8 Jan. and 20 Feb. 1997); CNN (20
           "Fujimori, as reported by Japan's Foreign Ministry (1 Feb.). The dotted line only joins the counts in order; it is not a continuous record.")
 
 
+def read_counts() -> list[tuple[dt.date, int, bool, str, tuple[int, int], int]]:
+    """(published, count, approximate, who counted, label offset, point nudge) for each count."""
+    exhibit = load_exhibit(HERE.parent)
+    if exhibit.log.errors:
+        sys.exit("\n".join(str(error) for error in exhibit.log.errors))
+    return [(c.date.first_day(), c.count, c.approximate, c.counted_by, *LABEL_PLACES[c.sources[0]])
+            for c in exhibit.hostages_held]
+
+
 def draw(fonts: Fonts) -> Image.Image:
+    counts = read_counts()
     width, height = SIZE
     image = Image.new("RGB", SIZE, PAPER)
     pen = ImageDraw.Draw(image)
@@ -97,14 +97,14 @@ def draw(fonts: Fonts) -> Image.Image:
         pen.line([bx + offset - 6, bottom + 12, bx + offset + 6, bottom - 12], fill=INK_SOFT, width=2)
     pen.text((left - 92, top - 52), "Hostages", font=small, fill=INK_SOFT)
 
-    points = [(x_of(day) + (rest[0] if rest else 0), y_of(count)) for day, count, _a, _w, _o, *rest in COUNTS]
+    points = [(x_of(day) + nudge, y_of(count)) for day, count, _a, _w, _o, nudge in counts]
     for (x0, y0), (x1, y1) in zip(points, points[1:]):
         steps = max(1, int(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 // 10))
         for i in range(0, steps, 2):
             pen.line([x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps,
                       x0 + (x1 - x0) * (i + 1) / steps, y0 + (y1 - y0) * (i + 1) / steps], fill=INK_SOFT, width=2)
     value_font, who_font = fonts.get("bold", 22), fonts.get("text", 18)
-    for (x, y), (_day, count, approximate, who, (dx, dy), *_nudge) in zip(points, COUNTS):
+    for (x, y), (_day, count, approximate, who, (dx, dy), _nudge) in zip(points, counts):
         if approximate:
             pen.ellipse([x - 10, y - 10, x + 10, y + 10], fill=PAPER, outline=ACCENT, width=4)
         else:

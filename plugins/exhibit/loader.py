@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .csl import csl_body, from_csl
 from .errors import ErrorLog
-from .model import (ESSAY_FIELDS, EVENT_FIELDS, PAGE_FIELDS, PLACE_FIELDS, SOURCE_FIELDS, Essay,
-                    Event, Exhibit, Place, Source)
+from .model import (ESSAY_FIELDS, EVENT_FIELDS, HOSTAGE_COUNT_FIELDS, PAGE_FIELDS, PLACE_FIELDS, SOURCE_FIELDS,
+                    Essay, Event, Exhibit, HostageCount, Place, Source)
 from .textfile import TextFileError, parse_header, read_text
 from .yamldata import Items, Record, load_yaml
 from .schema import validate
@@ -34,6 +34,7 @@ def load_exhibit(content: Path, settings: dict | None = None) -> Exhibit:
     parsed = Path(settings["CACHE_PATH"]) / "data-files" if settings.get("CACHE_PATH") else None
     _load_places(exhibit, data / "places.yaml", parsed)
     _load_events(exhibit, data / "events.yaml", parsed)
+    _load_hostages_held(exhibit, data / "hostages-held.yaml", parsed)
     _check_links(exhibit)
     return exhibit
 
@@ -227,6 +228,19 @@ def _load_events(exhibit: Exhibit, path: Path, parsed: Path | None) -> None:
     exhibit.events = sorted(events.values(), key=lambda e: (e.date.first_day(), e.time or "", e.id))
 
 
+def _load_hostages_held(exhibit: Exhibit, path: Path, parsed: Path | None) -> None:
+    """The counts of hostages still held, in date order (the file's order within a day)."""
+    counts = []
+    for record in _records(path, exhibit, "count", parsed):
+        def report(line, message, hint):
+            exhibit.log.error(path, line, message, hint)
+
+        values = validate(record, record.lines, HOSTAGE_COUNT_FIELDS, report, record.line, "count")
+        if values is not None:
+            counts.append(HostageCount(path=path, line=record.line, lines=record.lines, **values))
+    exhibit.hostages_held = sorted(counts, key=lambda c: c.date.first_day())
+
+
 def _check_links(exhibit: Exhibit) -> None:
     """Every key a record names must exist."""
     log, event_ids = exhibit.log, {e.id for e in exhibit.events}
@@ -246,3 +260,5 @@ def _check_links(exhibit: Exhibit) -> None:
     for place in exhibit.places.values():
         check(place, "sources", place.sources, exhibit.sources, "source", "content/sources/")
         check(place, "events", place.events, event_ids, "event", "content/data/events.yaml")
+    for count in exhibit.hostages_held:
+        check(count, "sources", count.sources, exhibit.sources, "source", "content/sources/")

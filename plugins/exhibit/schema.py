@@ -64,6 +64,22 @@ def order(value) -> int:
     return int(value)
 
 
+def head_count(value) -> int:
+    """A number of people: a whole number from 0 up."""
+    value = text(value)
+    if not value.isdigit():
+        raise FieldValueError(f"expected a whole number of people, got {value!r}",
+                              "write the number alone, e.g. 72; mark 'about 72' with approximate: true")
+    return int(value)
+
+
+def yes_no(value) -> bool:
+    value = text(value).lower()
+    if value not in ("true", "false"):
+        raise FieldValueError(f"expected true or false, got {value!r}", "write true or false")
+    return value == "true"
+
+
 def url(value) -> str:
     value = text(value)
     parsed = urlparse(value)
