@@ -1,4 +1,4 @@
-"""Two CSL 1.0.1 rules citeproc-py 0.11 does not follow, put right on its classes at import.
+"""CSL rules citeproc-py 0.11 does not follow, put right on its classes at import.
 
 * Substituted variables are suppressed in the rest of the entry. citeproc-py suppresses a variable
   only when ``<substitute>`` names it directly; MLA, APA and Chicago substitute a *macro* (the title,
@@ -6,10 +6,13 @@
   Here every variable the substituting macro rendered is suppressed.
 * ``<name initialize="false">`` keeps given names whole although the style sets ``initialize-with``
   (MLA 9 writes "Fedarko, Kevin", not "Fedarko, K.").
+* Title case leaves "v." of a case name and the particles of Spanish, Portuguese, French, Dutch and
+  German names lowercase, as CSL 1.0.2's stop words and Chicago (8.159) do: "Chavín de Huántar",
+  "Pulido Valdera v. Peru".
 """
 from __future__ import annotations
 
-from citeproc.model import Name, Names, Substitute, Text, VariableError
+from citeproc.model import Name, Names, Substitute, Text, TextCased, VariableError
 
 _render_variable = Text._variable
 _initialize = Name.initialize
@@ -59,3 +62,5 @@ def _initialize_unless_false(self, given, mark, context):
 Text._variable = _recorded_variable
 Substitute.render = _render_substitute
 Name.initialize = _initialize_unless_false
+TextCased._stop_words = TextCased._stop_words + ["v.", "vs.", "de", "del", "la", "los", "las", "da", "do", "dos",
+                                                 "du", "des", "van", "von", "y"]

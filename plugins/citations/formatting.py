@@ -55,7 +55,7 @@ STAND_IN = "97531"
 PLAIN_NUMBER = re.compile(r"[1-9][0-9]*")  # written the same by every numeric form
 STAND_IN_RE = re.compile(rf"(?<![\w.,]){STAND_IN}(?![\w])")
 # Bump when the formatting code changes, so cached results from older builds are not reused.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 # citeproc-py's HTML formatter passes field text through unescaped (a title containing
 # "<script>" would reach the page). We escape every field of an item ourselves, and use
