@@ -32,6 +32,7 @@ PAGE_TYPES = {
     "source": "sources/cnn-1996-12-20.html",
     "sources index": "sources/index.html",
     "timeline": "timeline.html",
+    "timeline by date": "timeline-by-date.html",
     "map": "map.html",
     "search": "search.html",
     "data": "data.html",

@@ -1,4 +1,4 @@
-"""axe-core (npm, pinned) in headless Chromium: WCAG 2.2 A and AA rules, on every page type."""
+"""axe-core (npm, pinned) in headless Chromium: WCAG 2.2 A and AA rules and axe's best practices, on every page type."""
 import re
 from pathlib import Path
 
@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 PUBLIC_URL = load_settings(ROOT / "publishconf.py")["PUBLIC_URL"]
 AXE_URL = f"{PUBLIC_URL}/axe-core-under-test.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RULE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
@@ -38,7 +38,7 @@ def test_no_axe_violations(page, real_site, kind):
     page.goto(f"{PUBLIC_URL}/{path}")
     page.wait_for_load_state("networkidle")
     page.add_script_tag(url=AXE_URL)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", RULE_TAGS)
     violations = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
                   for v in result["violations"]]
     assert violations == [], "\n".join(violations)
