@@ -61,3 +61,28 @@ def test_spanish_and_japanese_names_carry_their_language(watched, site):
     watched.goto(f"{site}/essays/talks.html")
     assert watched.locator("span[lang=ja]").text_content() == "山田太郎"
     assert watched.evaluate("document.documentElement.lang") == "en"
+
+
+def test_cite_box_copy_button_copies_the_reference_as_shown(watched, site):
+    watched.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site)
+    watched.goto(f"{site}/sources/daily-1996-12-18.html")
+    buttons = watched.locator(".cite-box button.cite-box__copy")
+    assert buttons.count() == 3  # one per offered style
+    mla = watched.locator(".cite-box dd").nth(1)
+    assert buttons.nth(1).get_attribute("aria-label") == "Copy the MLA reference"
+    buttons.nth(1).click()
+    status = mla.locator("[aria-live=polite]")
+    status.filter(has_text="Copied").wait_for()
+    shown = " ".join(mla.locator(".cite-box__text").inner_text().split())
+    assert shown.startswith("Doe, Jane.")
+    assert watched.evaluate("navigator.clipboard.readText()") == shown
+    assert watched.record["errors"] == []
+
+
+def test_cite_box_without_javascript_has_no_button_and_selectable_text(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/sources/daily-1996-12-18.html")
+    assert page.locator(".cite-box button").count() == 0
+    assert page.locator(".cite-box__text").first.evaluate("e => getComputedStyle(e).userSelect") != "none"
+    context.close()
