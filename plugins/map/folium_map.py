@@ -48,11 +48,12 @@ class MapFirstCluster(MarkerCluster):
 
 @contextmanager
 def compact_json():
-    """folium writes GeoJSON with Jinja's ``tojson`` (spaces after every comma and colon); drop
-    the spaces, a sixth of a large map's size. Keys stay sorted, so output stays stable."""
+    """folium writes GeoJSON with Jinja's ``tojson`` (spaces after every comma and colon, every
+    character past ASCII as ``\\uXXXX``); drop the spaces, a sixth of a large map's size, and write
+    the characters themselves (the script is UTF-8). Keys stay sorted, so output stays stable."""
     policies = folium.GeoJson._template.environment.policies
     original = policies["json.dumps_kwargs"]
-    policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
+    policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
     try:
         yield
     finally:

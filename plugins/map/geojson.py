@@ -6,13 +6,15 @@ Ten thousand places must stay small, so nothing is repeated: each position is a 
 by index into tables of their own. ``theme/static/js/map.js`` builds the markers and
 popups from it, putting every text in with ``textContent``, never as HTML.
 
-A place is ``[key, name, page, precision, name_es, name_ja, events, essays]``, its
-trailing empty fields left out; its entry is at ``pages[page] + "#place-" + key``. A precision
-is ``[level, meaning, decimals]``: popups round a place's coordinates to those decimals.
+A place is ``[key, name, page, precision, coordinates, name_es, name_ja, events, essays]``, its
+trailing empty fields left out; its entry is at ``pages[page] + "#place-" + key``; its coordinates
+are the text the list beside the map shows, rounded to its precision here, once. A precision is
+``[level, meaning, radius]``: places of district or city precision are drawn as circles of that
+many metres.
 """
 from __future__ import annotations
 
-from exhibit.model import PRECISION_DECIMALS
+from exhibit.model import PRECISION_RADIUS_M
 
 from .links import PageLinks
 from .model import PRECISION_MEANING, MapView, PlaceView
@@ -48,7 +50,7 @@ def map_data(view: MapView, links: PageLinks) -> dict:
         "properties": {
             "at": [[index[p.key] for p in at] for _, at in positions],
             "places": places, "pages": [row[0] for row in pages],
-            "precision": [[level, PRECISION_MEANING[level], PRECISION_DECIMALS[level]] for level in PRECISIONS],
+            "precision": [[level, PRECISION_MEANING[level], PRECISION_RADIUS_M[level]] for level in PRECISIONS],
             "events": events, "essays": essays,
         }}]}
 
@@ -56,7 +58,7 @@ def map_data(view: MapView, links: PageLinks) -> dict:
 def _place_row(view: PlaceView, links: PageLinks, pages: _Table, events: _Table, essays: _Table) -> list:
     place = view.place
     row = [place.key, place.name, pages.index_of([links.page(links.entries[place.key])]),
-           PRECISIONS.index(place.precision), place.name_es or "", place.name_ja or "",
+           PRECISIONS.index(place.precision), view.coordinates, place.name_es or "", place.name_ja or "",
            [events.index_of([links.event(e.id), e.date.iso, e.date.display, e.title]) for e in view.events],
            [essays.index_of([e.title, links.essay(e.url)]) for e in view.essays if e.url != links.page_url]]
     while row[-1] in ("", []):

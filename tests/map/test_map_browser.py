@@ -44,7 +44,9 @@ def test_a_popup_opened_from_the_keyboard_links_to_a_later_page_the_timeline_and
     offline.locator("#map_2_1 .leaflet-marker-icon").wait_for()
     offline.focus("#map_2_1")
     offline.keyboard.press("Tab")
-    assert offline.evaluate("document.activeElement.alt") == "The harbour office"
+    # A place known only to its city is an area: a ring at its centre, named with the area's size.
+    assert offline.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "The harbour office (somewhere within about 10 km)")
     offline.keyboard.press("Enter")
     popup = offline.locator("#map_2_1 .leaflet-popup")
     popup.wait_for()
@@ -60,11 +62,23 @@ def test_a_popup_opened_from_the_keyboard_links_to_a_later_page_the_timeline_and
     assert popup.locator("time[datetime='1997-01']").text_content() == "January 1997"
     offline.keyboard.press("Escape")
     popup.wait_for(state="detached")
-    assert offline.evaluate("document.activeElement.alt") == "The harbour office"
+    assert offline.evaluate("document.activeElement.title") == "The harbour office (somewhere within about 10 km)"
     # Tiles failed: the reader is told, nothing else went wrong, no other host was asked.
     assert offline.locator("#beyond .place-map__note").is_visible()
     assert offline.record["errors"] == []
     assert offline.record["hosts"] <= {paged_site.split("/")[2], "tile.openstreetmap.org"}
+
+
+def test_a_city_place_is_drawn_as_a_circle_of_about_ten_kilometres(offline, paged_site):
+    offline.goto(f"{paged_site}/map.html")
+    area = offline.locator("#map_2_1 path.place-area")
+    area.wait_for()
+    # The scale bar says how many metres a pixel is; the circle's width is twice the radius.
+    scale = offline.locator("#map_2_1 .leaflet-control-scale-line").first
+    value, unit = scale.text_content().split()
+    metres_per_pixel = float(value) * (1000 if unit == "km" else 1) / scale.bounding_box()["width"]
+    diameter = area.bounding_box()["width"] * metres_per_pixel
+    assert 15_000 < diameter < 25_000
 
 
 def test_a_place_described_on_a_later_page_keeps_its_address_on_the_map_page(browser, paged_site):

@@ -27,15 +27,16 @@ def test_positions_and_places_are_written_once_and_text_goes_into_tables():
     assert feature["geometry"] == {"type": "MultiPoint", "coordinates": [[-77.04, -12.09], [139.65, 35.67]]}
     properties = feature["properties"]
     assert properties["at"] == [[0, 1], [2]]
-    # [key, name, page, precision, name_es, name_ja, events, essays], trailing empty fields left out;
-    # the essay the map is in is not listed.
-    assert properties["places"] == [["residence", "Residence", 0, 1, "Residencia", "", [0], [0]],
-                                    ["cordon", "Cordon", 0, 1, "", "", [0]],
-                                    ["tokyo", "Tokyo", 1, 1, "", "東京"]]
+    # [key, name, page, precision, coordinates, name_es, name_ja, events, essays], trailing empty fields
+    # left out; the coordinates rounded to the precision, as the list writes them; the essay the map is in is
+    # not listed.
+    assert properties["places"] == [["residence", "Residence", 0, 1, "12.09° S, 77.04° W", "Residencia", "", [0], [0]],
+                                    ["cordon", "Cordon", 0, 1, "12.09° S, 77.04° W", "", "", [0]],
+                                    ["tokyo", "Tokyo", 1, 1, "35.67° N, 139.65° E", "", "東京"]]
     assert properties["pages"] == ["../map.html", "../map-2.html"]
     assert properties["events"] == [["../timeline.html#event-seized", "1996-12-17", "17 December 1996", "Seized"]]
     assert properties["essays"] == [["Arrival", "../essays/arrival.html"]]
-    assert properties["precision"][1] == ["street", "the right street or block; shown to about 100 m", 3]
+    assert properties["precision"][1] == ["street", "the right street or block; shown to about 100 m", 100]
 
 
 def test_on_the_map_page_its_own_entries_are_anchors_and_events_may_go_unlinked():
@@ -53,5 +54,5 @@ def test_ten_thousand_places_stay_small():
     views = [PlaceView(place(f"place-{n}", round(rng.uniform(-12.25, -11.9), 5), round(rng.uniform(-77.15, -76.9), 5)))
              for n in range(10_000)]
     links = PageLinks(".", "map.html", {v.key: f"map-{1 + n // 200}.html" for n, v in enumerate(views)}, {})
-    size = len(json.dumps(map_data(MapView(1, views), links), separators=(",", ":")))
-    assert size < 700_000  # bytes: about 70 a place
+    text = json.dumps(map_data(MapView(1, views), links), separators=(",", ":"), ensure_ascii=False)
+    assert len(text.encode()) < 1_000_000  # bytes: about 95 a place, 30 of them its coordinates as the list writes them

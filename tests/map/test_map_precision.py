@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from exhibit.model import PRECISION_DECIMALS, PRECISIONS
+from exhibit.model import PRECISION_DECIMALS, PRECISION_RADIUS_M, PRECISIONS
 
 PLACE = """- key: hall
   name: The reception hall
@@ -21,8 +21,12 @@ SHOWN = {"exact": "12.09139° S, 77.04944° W", "street": "12.091° S, 77.049° 
          "district": "12.09° S, 77.05° W", "city": "12.1° S, 77° W"}
 
 
-def test_every_precision_has_its_decimals():
-    assert list(PRECISION_DECIMALS) == list(PRECISIONS)
+def test_every_precision_has_its_decimals_and_radius():
+    assert list(PRECISION_DECIMALS) == list(PRECISIONS) == list(PRECISION_RADIUS_M)
+    # A step in the last decimal shown is about the radius (a degree of latitude is about 111 km).
+    for precision in PRECISIONS:
+        step_m = 111_000 * 10 ** -PRECISION_DECIMALS[precision]
+        assert PRECISION_RADIUS_M[precision] / 2 <= step_m <= PRECISION_RADIUS_M[precision] * 2
 
 
 @pytest.mark.parametrize("precision", ["street", "district", "city"])
@@ -40,10 +44,13 @@ def test_pages_show_no_more_decimals_than_the_precision_claims(mini, precision):
     assert place["additionalProperty"]["value"] == precision
     pages = [p for p in mini.output.rglob("*.html")]
     assert [p.name for p in pages if "09139" in p.read_text(encoding="utf-8")] == []
-    # The map's own data: the point as written (the marker sits there), and the decimals its popups show.
+    # The map's own data: the point as written (the marker sits there), the coordinates its popups show,
+    # rounded once, here, as the list writes them, and the radius of the area it is drawn as.
     (script,) = [p for p in (mini.output / "maps").glob("*.js") if "The reception hall" in p.read_text()]
-    assert "[-77.04944,-12.09139]" in script.read_text()
-    assert f'["{precision}","{_meaning(page, precision)}",{decimals}]' in script.read_text()
+    text = script.read_text()
+    assert "[-77.04944,-12.09139]" in text
+    assert f'"{SHOWN[precision]}"' in text
+    assert f'["{precision}","{_meaning(page, precision)}",{PRECISION_RADIUS_M[precision]}]' in text
 
 
 def test_the_downloads_keep_the_numbers_as_written_with_their_precision(mini):

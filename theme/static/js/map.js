@@ -118,36 +118,26 @@
     return anchor;
   }
 
-  // A coordinate to at most `decimals` decimals, rounded half away from zero, trailing zeros dropped.
-  function degrees(value, decimals) {
-    return String(Number(Math.abs(value).toFixed(decimals)));
-  }
-
-  // "12.091° S, 77.049° W", as the list beside the map writes it at the place's precision.
-  function coordinates(latlng, decimals) {
-    return degrees(latlng.lat, decimals) + "° " + (latlng.lat < 0 ? "S" : "N") + ", " +
-           degrees(latlng.lng, decimals) + "° " + (latlng.lng < 0 ? "W" : "E");
-  }
-
-  // One place as a card, like those of the list: [key, name, page, precision, name_es, name_ja, events, essays].
-  function placeCard(properties, place, latlng) {
+  // One place as a card, like those of the list:
+  // [key, name, page, precision, coordinates, name_es, name_ja, events, essays].
+  function placeCard(properties, place) {
     var card = element("div", "place-card");
     var title = card.appendChild(element("p", "place-card__title"));
     title.appendChild(link(properties.pages[place[2]] + "#place-" + place[0], place[1])).className = "place-card__name";
-    if (place[4] || place[5]) {
+    if (place[5] || place[6]) {
       var names = card.appendChild(element("p", "place-card__names"));
-      if (place[4]) names.appendChild(element("span", null, place[4])).lang = "es";
-      if (place[4] && place[5]) names.appendChild(document.createTextNode(" · "));
-      if (place[5]) names.appendChild(element("span", null, place[5])).lang = "ja";
+      if (place[5]) names.appendChild(element("span", null, place[5])).lang = "es";
+      if (place[5] && place[6]) names.appendChild(document.createTextNode(" · "));
+      if (place[6]) names.appendChild(element("span", null, place[6])).lang = "ja";
     }
-    var precision = properties.precision[place[3]];  // [level, meaning, decimals]
+    var precision = properties.precision[place[3]];  // [level, meaning, radius in metres]
     var where = card.appendChild(element("p", "place-card__where"));
-    where.appendChild(element("span", "place-card__coordinates", coordinates(latlng, precision[2])));
+    where.appendChild(element("span", "place-card__coordinates", place[4]));
     where.appendChild(document.createTextNode(" "));
     var level = where.appendChild(element("span", "place-card__precision", "Precision: "));
     level.appendChild(element("strong", null, precision[0]));
     level.appendChild(document.createTextNode(" (" + precision[1] + ")"));
-    var events = place[6] || [];
+    var events = place[7] || [];
     if (events.length) {
       var list = element("ul", "place-card__events");
       events.forEach(function (number) {
@@ -166,7 +156,7 @@
         card.appendChild(list);
       }
     }
-    var essays = place[7] || [];
+    var essays = place[8] || [];
     if (essays.length) {
       var line = card.appendChild(element("p", "place-card__essays", "In the essays: "));
       essays.forEach(function (number, position) {
@@ -182,20 +172,48 @@
     return indexes.map(function (number) { return places[number][1]; }).join("; ");
   }
 
+  // How far the places at a position may be from it, in metres: the widest of their precisions'.
+  function radiusOf(properties, indexes) {
+    return indexes.reduce(function (widest, number) {
+      return Math.max(widest, properties.precision[properties.places[number][3]][2]);
+    }, 0);
+  }
+
+  // Places known only to a district or a city (a radius of 1 km or more) are drawn as that area: a
+  // circle of the radius, shown while their marker is (not while it is in a cluster), and at its
+  // centre a ring, not a pin, that stays big enough to see and to reach with the keyboard.
+  var AREA = 1000;
+  function areaMarker(latlng, radius, names) {
+    var label = names + " (somewhere within about " + (radius >= 1000 ? radius / 1000 + " km" : radius + " m") + ")";
+    var marker = L.marker(latlng, {
+      icon: L.divIcon({ className: "place-area__centre", iconSize: [22, 22] }),
+      title: label, keyboard: true, riseOnHover: true
+    });
+    var area = L.circle(latlng, { radius: radius, interactive: false, className: "place-area" });
+    marker.on("add", function () {
+      marker.getElement().setAttribute("aria-label", label);
+      area.addTo(marker._map);
+    });
+    marker.on("remove", function () { area.remove(); });
+    return marker;
+  }
+
   // A position of the map's GeoJSON → a keyboard-reachable marker named after its places,
   // whose popup (built when first opened) shows their cards.
   function placeMarker(feature, latlng) {
     var data = dataOf(feature);
     var indexes = data.at.get(latlng.lng + "," + latlng.lat) || [];
     var names = namesOf(data.properties.places, indexes);
-    var marker = L.marker(latlng, { alt: names, title: names, keyboard: true, riseOnHover: true });
+    var radius = radiusOf(data.properties, indexes);
+    var marker = radius >= AREA ? areaMarker(latlng, radius, names)
+                                : L.marker(latlng, { alt: names, title: names, keyboard: true, riseOnHover: true });
     marker.exhibitPlaces = { all: data.properties.places, here: indexes };
     marker.on("click keypress", function () { fitPopup(marker); });  // before bindPopup's own handlers
     marker.bindPopup(function () {
       var content = element("div", "place-popup");
       content.tabIndex = -1;
       indexes.forEach(function (number) {
-        content.appendChild(placeCard(data.properties, data.properties.places[number], latlng));
+        content.appendChild(placeCard(data.properties, data.properties.places[number]));
       });
       return content;
     }, { autoPanPaddingTopLeft: [56, 16], autoPanPaddingBottomRight: [16, 16] });
