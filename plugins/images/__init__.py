@@ -18,6 +18,7 @@ from pelican import signals
 
 from exhibit import add_markdown_extension
 from exhibit.embeds import register_embed
+from exhibit.staticmaps import StaticMaps
 
 from .figure import Figures, resolve_root
 from .generator import ImagesGenerator
@@ -29,7 +30,8 @@ def setup(pelican) -> None:
     settings = pelican.settings
     apply_defaults(settings)
     settings["IMAGES_FIGURES"] = figures = Figures(settings)
-    settings["STATIC_MAPS"] = {}  # filled by the generator; templates read it
+    # Plugins that show places ask it for their static maps; the generator draws them.
+    settings["STATIC_MAPS"] = StaticMaps(settings["IMAGES_OUTPUT_DIR"], settings["STATIC_MAP_SIZE"])
     register_embed(settings, "figure", figures, css=["css/images.css"])
     add_markdown_extension(settings, ImagesExtension(settings["IMAGES_EAGER_BEFORE_PARAGRAPH"]))
 

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.generators import Generator
-
-from exhibit.model import Exhibit, Place
 
 from .cache import digest, files_digest, publish, run_missing
 from .cards import CardSpec, IconJob, draw_card
@@ -25,42 +21,6 @@ from .figure import Figures
 from .staticmaps import MapPoint, MapSpec, draw_map
 
 logger = logging.getLogger(__name__)
-LONGEST_MAP_NAME = 120
-
-
-@dataclass(frozen=True)
-class StaticMap:
-    """A static map for templates (``STATIC_MAPS``): its address from the site root, size and text."""
-
-    url: str
-    width: int
-    height: int
-    alt: str
-
-
-def map_key(keys) -> str:
-    """How ``STATIC_MAPS`` names a set of places: their keys, sorted, joined by '+'."""
-    return "+".join(sorted(keys))
-
-
-def map_embed_keys(documents, exhibit: Exhibit) -> list[tuple[str, ...]]:
-    """The places of every ``{% map places=… %}`` in the exhibit's texts whose places all exist."""
-    found = []
-    for document in documents:
-        for embed in document.embeds:
-            keys = tuple(k for k in re.split(r"[,\s]+", embed.args.get("places", "")) if k)
-            if embed.name == "map" and keys and all(k in exhibit.places for k in keys):
-                found.append(keys)
-    return found
-
-
-def bounds_split(places: list[Place], bounds) -> list[list[Place]]:
-    """The map page's two maps when MAP_BOUNDS is set: the places inside the area, and the rest."""
-    if not bounds:
-        return []
-    (south, west), (north, east) = bounds
-    inside = [p for p in places if south <= p.lat <= north and west <= p.lon <= east]
-    return [inside, [p for p in places if p not in inside]]
 
 
 class ImagesGenerator(Generator):
@@ -72,7 +32,7 @@ class ImagesGenerator(Generator):
         self.fonts_key = files_digest(self.fonts.files())
         self.files: dict[str, Path] = {}  # output path → cached file
         figures: Figures = settings["IMAGES_FIGURES"]
-        jobs = [*figures.jobs(), *self._cards(), *self._maps(exhibit), self._icons()]
+        jobs = [*figures.jobs(), *self._cards(), *self._maps(), self._icons()]
         for job in figures.jobs():
             self.files.update({t.url: t.cache for t in job.targets})
         report = run_missing(jobs, settings["IMAGES_WORKERS"])
@@ -112,32 +72,15 @@ class ImagesGenerator(Generator):
             jobs.append(self._card(page, spec, f"source-{source.key}"))
         return jobs
 
-    def _maps(self, exhibit: Exhibit) -> list[DrawingJob]:
-        places = list(exhibit.places.values())
-        documents = [c.document for name in ("articles", "pages", "hidden_pages", "source_pages")
-                     for c in self.context.get(name, []) if getattr(c, "document", None)]
-        wanted = [tuple(p.key for p in places)] if places else []
-        wanted += map_embed_keys(documents, exhibit)
-        wanted += [tuple(p.key for p in group) for group in bounds_split(places, self.settings.get("MAP_BOUNDS")) if group]
-        maps = self.settings.setdefault("STATIC_MAPS", {})
-        self.context["STATIC_MAPS"] = maps
-        size = tuple(self.settings["STATIC_MAP_SIZE"])
+    def _maps(self) -> list[DrawingJob]:
+        """The static maps pages asked for (``STATIC_MAPS``), and no other."""
         jobs = []
-        for keys in wanted:
-            name = map_key(keys)
-            if name in maps:
-                continue
-            chosen = [exhibit.places[k] for k in keys]
-            spec = MapSpec(tuple(MapPoint(n, p.name, p.lat, p.lon, p.precision) for n, p in enumerate(chosen, 1)), size)
-            key = digest("map", spec, self.fonts_key)
-            file_name = name if len(name) <= LONGEST_MAP_NAME else f"places-{key[:12]}"
-            url = f"{self.settings['IMAGES_OUTPUT_DIR']}/maps/{file_name}.png"
-            job = DrawingJob(draw_map, spec, self.fonts, self.cache_dir / f"map-{key}.png")
+        for static in self.settings["STATIC_MAPS"].values():
+            points = tuple(MapPoint(n, p.name, p.lat, p.lon, p.precision) for n, p in enumerate(static.places, 1))
+            spec = MapSpec(points, (static.width, static.height))
+            job = DrawingJob(draw_map, spec, self.fonts, self.cache_dir / f"map-{digest('map', spec, self.fonts_key)}.png")
             jobs.append(job)
-            self.files[url] = job.target
-            count = f"{len(chosen)} place{'s' if len(chosen) != 1 else ''}"
-            maps[name] = StaticMap(url, *size, f"Map of {count}, numbered as in its key: "
-                                   + "; ".join(f"{n}. {p.name}" for n, p in enumerate(chosen, 1)))
+            self.files[static.url] = job.target
         return jobs
 
     def _icons(self) -> IconJob:

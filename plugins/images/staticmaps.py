@@ -1,7 +1,9 @@
 """Static maps of places, for print and for readers without JavaScript.
 
 No tiles and no borrowed geography: the exhibit's own coordinates on a Mercator grid,
-numbered markers (places closer than a marker's width share one), a key with each
+numbered markers (places closer than a marker's width share one), places known only to their
+district or city circled at the size of that area (1 km, 10 km; never smaller than the marker's
+ring), a key with each
 place's name and how precisely it is known, and a scale bar where one is meaningful.
 """
 from __future__ import annotations
@@ -11,13 +13,14 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
+from exhibit.model import PRECISION_RADIUS_M
+
 from .design import ACCENT, INK, INK_SOFT, PAPER, PAPER_DEEP, RULE, Fonts, draw_lines, fit, shorten, wrap
 
 EARTH_RADIUS_M = 6_371_000
 GRID_STEPS = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 30, 45)
 SCALE_STEPS_M = (10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000)
 MIN_SPAN_DEGREES = 0.008  # about 900 m: a single place still shows its neighbourhood's grid
-APPROXIMATE = ("district", "city")
 NOTE = ("Schematic map drawn from the exhibit's place coordinates on a Mercator grid. "
         "No streets, coastlines or borders are shown. Not for navigation.")
 
@@ -153,13 +156,17 @@ def _draw_grid(draw, frame: Frame, fonts: Fonts, unit: float, box) -> None:
 def _draw_markers(draw, frame: Frame, points, fonts: Fonts, unit: float) -> None:
     radius = 17 * unit
     font = fonts.get("bold", round(17 * unit))
-    for group in clusters(points, frame, 2.4 * radius):
+    groups = clusters(points, frame, 2.4 * radius)
+    for group in groups:  # areas first, so no circle crosses a marker
+        widest = max(PRECISION_RADIUS_M[p.precision] for p in group)
+        if widest >= PRECISION_RADIUS_M["district"]:
+            x, y = frame.pixel(group[0].lat, group[0].lon)
+            ring = max(radius + 11 * unit, widest / frame.metres_per_pixel())
+            draw.ellipse([x - ring, y - ring, x + ring, y + ring], outline=ACCENT, width=max(2, round(2 * unit)))
+    for group in groups:
         x, y = frame.pixel(group[0].lat, group[0].lon)
         label = number_label([p.number for p in group])
         half = max(radius, font.getlength(label) / 2 + 9 * unit)
-        if any(p.precision in APPROXIMATE for p in group):
-            ring = radius + 11 * unit
-            draw.ellipse([x - ring, y - ring, x + ring, y + ring], outline=ACCENT, width=max(2, round(2 * unit)))
         draw.rounded_rectangle([x - half, y - radius, x + half, y + radius], radius=radius, fill=ACCENT,
                                outline=PAPER, width=max(2, round(3 * unit)))
         draw.text((x, y), label, font=font, fill=PAPER, anchor="mm")
@@ -210,6 +217,6 @@ def _draw_key(draw, points, fonts: Fonts, unit: float, box) -> None:
     draw.ellipse([ring_x - 14 * unit, ring_y - 14 * unit, ring_x + 14 * unit, ring_y + 14 * unit],
                  outline=ACCENT, width=max(2, round(2 * unit)))
     draw.ellipse([ring_x - 7 * unit, ring_y - 7 * unit, ring_x + 7 * unit, ring_y + 7 * unit], fill=ACCENT)
-    draw.text((text_left, ring_y), "ring: position known only to the district or city",
+    draw.text((text_left, ring_y), "circle: within about 1 km (district) or 10 km (city)",
               font=legend_font, fill=INK_SOFT, anchor="lm")
     draw_lines(draw, (x, note_top), note, note_font, INK_SOFT, leading=1.3)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from exhibit.staticmaps import StaticMap, StaticMaps
+
 from .geojson import map_data
 from .links import PageLinks
 from .model import MapView
@@ -31,11 +33,13 @@ LEAFLET_JS = ["vendor/leaflet-1.9.4/leaflet.js", "vendor/leaflet.markercluster-1
 
 @dataclass
 class DrawnMap:
-    """A map ready for a template: its view, the id of its element and its script's address."""
+    """A map ready for a template: its view, the id of its element, its script's address and its
+    static map (None without the images plugin), shown for print, without JavaScript and without tiles."""
 
     view: MapView
     canvas_id: str
     script_url: str  # from the site root
+    static: StaticMap | None = None
     styles: tuple[str, ...] = tuple(f"theme/{css}" for css in LEAFLET_CSS)  # from the site root
     libraries: tuple[str, ...] = tuple(f"theme/{js}" for js in LEAFLET_JS)
 
@@ -55,7 +59,9 @@ class MapDrawer:
         canvas_id, script = self.cache.script(view, map_data(view, links), self.settings)
         url = f"{self.settings['MAP_SCRIPTS_DIR']}/{script_name(script)}"
         self.scripts[url] = script
-        return DrawnMap(view, canvas_id, url)
+        static_maps = self.settings.get("STATIC_MAPS")
+        static = static_maps.want(v.place for v in view.places) if isinstance(static_maps, StaticMaps) else None
+        return DrawnMap(view, canvas_id, url, static)
 
     def links(self, root: str, page_url: str) -> PageLinks:
         """Links as written on the page at ``page_url`` (``root`` leads from it to the site root)."""

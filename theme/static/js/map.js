@@ -58,7 +58,21 @@
         setUp();
         return loadScript(canvas.dataset.mapScript);
       })
-      .catch(function () { canvas.hidden = true; });  // Leaflet could not load: the list remains
+      .catch(function () {  // Leaflet could not load: the static map and the list remain
+        canvas.hidden = true;
+        showStatic(canvas, true);
+      });
+  }
+
+  // The static map beside a canvas: shown without JavaScript and in print; on screen, while the
+  // canvas is shown, only kept at a pixel's size (so it still loads, lazily, for printing) and out of
+  // the accessibility tree (the canvas and the list say the same).
+  function showStatic(canvas, shown) {
+    var image = canvas.parentNode.querySelector(".place-map__static");
+    if (!image) return;
+    image.classList.toggle("place-map__static--print", !shown);
+    if (shown) image.removeAttribute("aria-hidden");
+    else image.setAttribute("aria-hidden", "true");
   }
 
   // Maps are hidden until JavaScript can draw them: without it, the list is the map.
@@ -71,6 +85,7 @@
   }, { rootMargin: "200px 0px" });
   canvases.forEach(function (canvas) {
     canvas.hidden = false;
+    showStatic(canvas, false);
     if (observer && canvas.dataset.mapLoad !== "now") observer.observe(canvas);
     else draw(canvas);
   });
@@ -264,7 +279,7 @@
   }
 
   // When no tile of the first view loads (offline, blocked), drop the tile layer so it
-  // stops asking, and show the figure's note: markers, popups and the list still work.
+  // stops asking, and show the figure's note and its static map: markers, popups and the list still work.
   function watchTiles(map, tiles) {
     var loaded = false;
     tiles.on("tileload", function () { loaded = true; });
@@ -274,6 +289,7 @@
       var figure = map.getContainer().closest(".place-map");
       var note = figure && figure.querySelector(".place-map__note");
       if (note) note.hidden = false;
+      showStatic(map.getContainer(), true);
     });
   }
 
