@@ -4,6 +4,9 @@ import os
 
 AUTHOR = "The exhibit's curators"
 SITENAME = "126 Days in Lima"
+# The author of every "Cite this page" reference. Curators: put your names here, "Family, Given" each;
+# until then the project is named as a group.
+EXHIBIT_CURATORS = [{"literal": "126 Days in Lima project"}]
 SITESUBTITLE = "The hostage crisis at the Japanese ambassador's residence, 1996–1997"
 SITEURL = ""
 RELATIVE_URLS = True
@@ -23,6 +26,7 @@ PLUGINS = [
     "map",
     "images",
     "discovery",
+    "overview",
 ]
 
 # Essays are Pelican articles; source records and data files are read by the exhibit plugin.

@@ -17,7 +17,7 @@ from pelican.generators import Generator
 
 from exhibit import add_markdown_extension
 from exhibit.settings import setting_error
-from exhibit.csl import to_csl
+from exhibit.csl import curator_names, to_csl
 from exhibit.dates import PartialDate
 
 from .apparatus import PageCitation, bibliography, cited_in, page_item
@@ -67,10 +67,14 @@ def essay_apparatus(generator) -> None:
     essays = generator.context.get("essays", [])
     notes_formatter = settings["CITATION_FORMATTERS"].get(exhibit.sources, settings["CITATION_STYLE"])
     page_formatters = _formatters(settings, exhibit)
+    try:
+        curators = curator_names(settings["EXHIBIT_CURATORS"])
+    except ValueError:
+        curators = []  # reported at the settings line by the exhibit plugin
     for article in essays:
         article.bibliography = bibliography(article, notes_formatter)
         date = PartialDate(article.date.year, article.date.month, article.date.day)
-        item = page_item(article.slug, article.title, settings["SITENAME"], settings["AUTHOR"], date,
+        item = page_item(article.slug, article.title, settings["SITENAME"], curators, date,
                          _public(settings, article.url))
         article.cite = PageCitation(item, page_formatters, article.url.removesuffix(".html"))
     for key, places in cited_in(essays).items():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from exhibit.csl import csl_date, csl_names, to_bibtex, to_ris
+from exhibit.csl import csl_date, to_bibtex, to_ris
 from exhibit.dates import PartialDate
 from exhibit.model import CitedIn
 
@@ -53,10 +53,11 @@ def bibliography(article, formatter: CitationFormatter) -> list[tuple[str, str]]
     return formatter.bibliography({key for c in article.document.citations for key in c.keys})
 
 
-def page_item(ident: str, title: str, site: str, author: str, date: PartialDate,
+def page_item(ident: str, title: str, site: str, authors: list[dict], date: PartialDate,
               url: str | None) -> dict:
+    """The CSL item of an exhibit page; ``authors`` are CSL names (the curators)."""
     item = {"id": ident, "type": "webpage", "title": title, "container-title": site,
-            "author": csl_names(author), "issued": csl_date(date), "language": "en"}
+            "author": authors, "issued": csl_date(date), "language": "en"}
     if url:
         item["URL"] = url
     return item

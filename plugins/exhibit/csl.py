@@ -53,6 +53,20 @@ def csl_names(text: str | None) -> list[dict]:
     return names
 
 
+def curator_names(curators) -> list[dict]:
+    """EXHIBIT_CURATORS as CSL names: 'Family, Given' a person, {'literal': …} a group; ValueError if neither."""
+    names = []
+    for entry in curators or []:
+        if isinstance(entry, dict) and set(entry) == {"literal"} and str(entry["literal"]).strip():
+            names.append({"literal": str(entry["literal"]).strip()})
+        elif isinstance(entry, str) and entry.count(",") == 1 and all(p.strip() for p in entry.split(",")):
+            names += csl_names(entry)
+        else:
+            raise ValueError(f"{entry!r} is neither a person as 'Family, Given' nor a group as "
+                             "{'literal': 'Name of the group'}")
+    return names
+
+
 def csl_date(date: PartialDate) -> dict:
     return {"date-parts": [[part for part in (date.year, date.month, date.day) if part]]}
 

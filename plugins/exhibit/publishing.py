@@ -14,12 +14,15 @@ from html import escape
 from urllib.parse import quote, urlsplit
 
 from .embeds import Embed, EmbedError
+from .csl import curator_names
 from .settings import setting_error
 
 # Names reserved for examples, tests and the local machine (RFC 2606, RFC 6761).
 RESERVED_DOMAINS = ("example.org", "example.com", "example.net")
 RESERVED_ENDINGS = ("example", "invalid", "test", "localhost")
 EMAIL = re.compile(r"^[^@\s?&/]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*)$", re.IGNORECASE)
+CURATORS_HINT = ("set EXHIBIT_CURATORS in pelicanconf.py to the curators' names, e.g. [\"Quispe, Rosa\", "
+                 "{\"literal\": \"Lima Memory Project\"}] (a person as 'Family, Given', a group as a literal)")
 CHANNEL_HINT = ("set EXHIBIT_CORRECTIONS in pelicanconf.py, or the environment variable EXHIBIT_CORRECTIONS, "
                 "to mailto:<the corrections address> or the https:// address of a corrections page or form")
 SITEURL_HINT = ("set the environment variable EXHIBIT_SITEURL, or SITEURL in publishconf.py, to the exhibit's "
@@ -70,6 +73,7 @@ def check_public_settings(settings: dict) -> Channel | None:
     production = settings["EXHIBIT_PRODUCTION"]
     if production:
         _check_siteurl(settings)
+    _check_curators(settings, production)
     value = str(settings["EXHIBIT_CORRECTIONS"] or "").strip()
     if not value:
         setting_error(settings, "EXHIBIT_CORRECTIONS", "empty, so readers would have no way to report an "
@@ -89,6 +93,17 @@ def check_public_settings(settings: dict) -> Channel | None:
         setting_error(settings, "EXHIBIT_CORRECTIONS", f"{value!r} is a placeholder ({reason}): fine for a "
                       "preview, but `invoke build` (production) refuses it", CHANNEL_HINT, severity="warning")
     return channel
+
+
+def _check_curators(settings: dict, production: bool) -> None:
+    try:
+        names = curator_names(settings["EXHIBIT_CURATORS"])
+    except ValueError as exc:
+        setting_error(settings, "EXHIBIT_CURATORS", str(exc), CURATORS_HINT)
+        return
+    if not names and production:
+        setting_error(settings, "EXHIBIT_CURATORS", "empty, but a production build names the curators as the "
+                      "author of every 'Cite this page' reference", CURATORS_HINT)
 
 
 def _check_siteurl(settings: dict) -> None:

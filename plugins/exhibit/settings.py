@@ -24,6 +24,9 @@ DEFAULTS: dict[str, tuple[object, str]] = {
     "TIMELINE_SIEGE_START": ("1996-12-17 20:30", "when the siege began (Lima time): day 1 of \"Day N\" on the "
                              "timeline and the home page, counted in 24-hour days from then"),
     "TIMELINE_SIEGE_END": ("1997-04-22", "the siege's last day (day 126)"),
+    "EXHIBIT_CURATORS": ([], "who made the exhibit, named as the author of 'Cite this page': a list of people as "
+                         "'Family, Given' and groups as {'literal': 'Name of the group'}; a production build "
+                         "stops when it is empty"),
     "MENU": ([("Essays", "index.html#essays"), ("Sources", "sources/index.html"),
               ("About", "about.html")], "header navigation: (label, address from the site root)"),
 }
