@@ -18,6 +18,7 @@ from .cards import CardSpec, IconJob, draw_card
 from .design import ACCENT, PAPER, DrawingJob, Fonts
 from .derivatives import EncodeJob
 from .figure import Figures
+from . import staticmaps
 from .staticmaps import MapPoint, MapSpec, draw_map
 
 logger = logging.getLogger(__name__)
@@ -74,11 +75,12 @@ class ImagesGenerator(Generator):
 
     def _maps(self) -> list[DrawingJob]:
         """The static maps pages asked for (``STATIC_MAPS``), and no other."""
-        jobs = []
+        jobs, drawing = [], files_digest([Path(staticmaps.__file__)])  # a change in the drawing redraws them
         for static in self.settings["STATIC_MAPS"].values():
             points = tuple(MapPoint(n, p.name, p.lat, p.lon, p.precision) for n, p in enumerate(static.places, 1))
             spec = MapSpec(points, (static.width, static.height))
-            job = DrawingJob(draw_map, spec, self.fonts, self.cache_dir / f"map-{digest('map', spec, self.fonts_key)}.png")
+            key = digest("map", spec, self.fonts_key, drawing)
+            job = DrawingJob(draw_map, spec, self.fonts, self.cache_dir / f"map-{key}.png")
             jobs.append(job)
             self.files[static.url] = job.target
         return jobs

@@ -217,6 +217,8 @@ def _draw_key(draw, points, fonts: Fonts, unit: float, box) -> None:
     draw.ellipse([ring_x - 14 * unit, ring_y - 14 * unit, ring_x + 14 * unit, ring_y + 14 * unit],
                  outline=ACCENT, width=max(2, round(2 * unit)))
     draw.ellipse([ring_x - 7 * unit, ring_y - 7 * unit, ring_x + 7 * unit, ring_y + 7 * unit], fill=ACCENT)
-    draw.text((text_left, ring_y), "circle: within about 1 km (district) or 10 km (city)",
-              font=legend_font, fill=INK_SOFT, anchor="lm")
+    legend = wrap("circle: the area a place may be in, about 1 km (district) or 10 km (city) round its point",
+                  legend_font, text_width)[:2]
+    draw_lines(draw, (text_left, ring_y - legend_font.size * 0.65 * len(legend)), legend, legend_font, INK_SOFT,
+               leading=1.3)
     draw_lines(draw, (x, note_top), note, note_font, INK_SOFT, leading=1.3)
