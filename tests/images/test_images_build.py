@@ -156,7 +156,7 @@ def test_favicons_and_manifest(built):
         assert icon.getpixel((0, 0))[3] == 0  # rounded corner
 
 
-def test_static_maps_of_all_places_and_of_each_embedded_map(pictured):
+def test_static_maps_are_drawn_for_the_maps_pages_show_and_each_is_shown(pictured):
     pictured.write("data/places.yaml", (pictured.content / "data/places.yaml").read_text() + """
 - key: gate
   name: The garden gate
@@ -168,9 +168,21 @@ def test_static_maps_of_all_places_and_of_each_embedded_map(pictured):
 """)
     place(pictured, "{% map places=gate %}", essay="essays/02-talks.md")
     pictured.build()
-    for name in ("gate+hall", "gate"):
-        with Image.open(pictured.output / f"images/maps/{name}.png") as image:
+    # The map page's map of every place, and the essay's map of the gate: each drawn once, and shown
+    # (without JavaScript, in print, without tiles) by the page whose map it pictures.
+    drawn = sorted(p.name for p in (pictured.output / "images/maps").iterdir())
+    assert drawn == ["gate+hall.png", "gate.png"]
+    for name in drawn:
+        with Image.open(pictured.output / "images/maps" / name) as image:
             assert image.size == (1200, 800)
+    assert '<img class="place-map__static" src="./images/maps/gate+hall.png" width="1200" height="800"' in (
+        pictured.html("map.html"))
+    essay = next(p for p in pictured.output.glob("essays/*.html") if "images/maps/gate.png" in p.read_text())
+    assert ('alt="Schematic map of 1 place, numbered as in its key: 1. The garden gate" loading="lazy"'
+            in essay.read_text())
+    shown = {name for page in pictured.output.rglob("*.html")
+             for name in re.findall(r'src="[^"]*images/maps/([^"]+)"', page.read_text(encoding="utf-8"))}
+    assert shown == set(drawn)  # no unlinked output
 
 
 def add_image(exhibit, name: str, make) -> None:
