@@ -16,7 +16,7 @@ WIDTH, LEFT, RIGHT = 1000, 24, 976  # the strip's width; where Day 1 and the las
 CHART_TOP, CHART_BOTTOM, MOST = 64, 214, 400  # the hostages' chart: its top (MOST held), its baseline
 AXIS, FIRST_ROW, ROW = 230, 318, 26  # the day axis; the first row of event labels and the step between rows
 LABEL_EVERY = 0.7  # label a count that is this share or less of the last labelled one (and the first, the last)
-CHAR = 8.6  # the average width of a character of the labels, in units, to keep labels inside the strip
+CHAR = 9.2  # the average width of a character of the labels, in units, to keep labels inside the strip
 
 
 def display(date: dt.date) -> str:

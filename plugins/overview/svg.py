@@ -28,6 +28,7 @@ def render(strip: Strip, title: str, description: str) -> Markup:
                     'xmlns="http://www.w3.org/2000/svg">').format(WIDTH, strip.height, TITLE_ID, DESC_ID),
              Markup('<title id="{}">{}</title><desc id="{}">{}</desc>').format(TITLE_ID, title, DESC_ID, description)]
     parts += _chart(strip)
+    parts += _leaders(strip)  # under the axis' words, which a halo of paper keeps legible
     parts += _axis(strip)
     parts += _markers(strip)
     parts.append(Markup("</svg>"))
@@ -43,10 +44,12 @@ def _chart(strip: Strip) -> list[Markup]:
     for count in strip.counts:
         css = "overview__point overview__point--about" if count.record.approximate else "overview__point"
         parts.append(Markup('<circle cx="{}" cy="{}" r="4.5" class="{}"/>').format(_n(count.x), _n(count.y), css))
-        if count.labelled:
-            last = count is strip.counts[-1]
-            parts.append(_text(count.x + (-6 if last else 8), count.y - 8, count.text, "overview__count",
-                               "end" if last else "start"))
+        if count is strip.counts[0]:  # beside the point: the counts of the next days crowd above it
+            parts.append(_text(count.x + 16, count.y + 6, count.text, "overview__count"))
+        elif count is strip.counts[-1]:
+            parts.append(_text(count.x - 6, count.y - 8, count.text, "overview__count", "end"))
+        elif count.labelled:
+            parts.append(_text(count.x + 8, count.y - 8, count.text, "overview__count"))
     return parts
 
 
@@ -59,12 +62,19 @@ def _axis(strip: Strip) -> list[Markup]:
     return parts
 
 
+def _leaders(strip: Strip) -> list[Markup]:
+    """From each turning point on the axis down to its label (and along to it, where the label is moved in)."""
+    parts = []
+    for marker in strip.markers:
+        parts.append(_line(marker.x, AXIS, marker.x, marker.y - 14, "overview__leader"))
+        if marker.label_x != marker.x:
+            parts.append(_line(marker.x, marker.y - 14, marker.label_x, marker.y - 14, "overview__leader"))
+    return parts
+
+
 def _markers(strip: Strip) -> list[Markup]:
     parts = []
     for marker in strip.markers:
-        parts.append(_line(marker.x, AXIS - 10, marker.x, marker.y - 14, "overview__leader"))
-        if marker.label_x != marker.x:
-            parts.append(_line(marker.x, marker.y - 14, marker.label_x, marker.y - 14, "overview__leader"))
         parts.append(Markup('<circle cx="{}" cy="{}" r="5" class="overview__event"/>').format(_n(marker.x), AXIS))
         parts.append(Markup('<text x="{}" y="{}" class="overview__label"><tspan class="overview__day">{}</tspan> {}'
                             '</text>').format(_n(marker.label_x), _n(marker.y), marker.label, marker.event.title))

@@ -86,3 +86,22 @@ def test_cite_box_without_javascript_has_no_button_and_selectable_text(browser, 
     assert page.locator(".cite-box button").count() == 0
     assert page.locator(".cite-box__text").first.evaluate("e => getComputedStyle(e).userSelect") != "none"
     context.close()
+
+
+def test_home_at_390_px_shows_the_strip_without_scrolling_the_page(watched, site):
+    watched.set_viewport_size({"width": 390, "height": 844})
+    watched.goto(f"{site}/index.html")
+    assert watched.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll of the page
+    strip = watched.locator("#overview svg[role=img]")
+    assert strip.is_visible()
+    box = strip.bounding_box()
+    assert box["width"] > 300 and box["height"] > 100
+    frame = watched.locator("#overview .overview__frame")
+    assert frame.evaluate("e => e.scrollWidth > e.clientWidth")  # the strip scrolls inside its own region
+    frame.focus()  # which the keyboard reaches and scrolls
+    watched.keyboard.press("ArrowRight")
+    watched.wait_for_timeout(300)
+    assert frame.evaluate("e => e.scrollLeft") > 0
+    smallest = watched.evaluate("Math.min(...[...document.querySelectorAll('#overview svg text')].map("
+                                "t => t.getBoundingClientRect().height))")
+    assert smallest >= 12
