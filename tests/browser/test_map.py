@@ -91,6 +91,9 @@ def markers(page, canvas: str) -> list[str]:
 
 
 HALL_AND_GATE = 'The reception hall; Gate <script>alert("x")</script> \\1 `${x}` & co'
+# Places known only to their district or city are areas, named with their size.
+HALL_AREA = f"{HALL_AND_GATE} (somewhere within about 1 km)"
+HARBOUR_AREA = "The harbour office (somewhere within about 10 km)"
 
 
 def test_map_page_draws_every_place_and_tiles_failing_is_quiet(reader, atlas_site):
@@ -98,8 +101,15 @@ def test_map_page_draws_every_place_and_tiles_failing_is_quiet(reader, atlas_sit
     reader.wait_for_load_state("networkidle")
     # The annex is thirty metres from the hall: at first one cluster holds all three places.
     assert markers(reader, "map_1_1") == [f"3 places: {HALL_AND_GATE}; The annex. Zooms in."]
-    assert markers(reader, "map_2_1") == ["The harbour office"]
+    assert markers(reader, "map_2_1") == [HARBOUR_AREA]
     assert reader.locator(".place-map__note").first.is_visible()  # tiles failed: the reader is told
+    # ...and shown the static map below the markers, a real picture (loaded, full width, named).
+    static = reader.locator("#focus .place-map__static")
+    static.scroll_into_view_if_needed()
+    reader.wait_for_function("document.querySelector('#focus .place-map__static').naturalWidth > 0")
+    assert static.is_visible() and static.bounding_box()["width"] > 600
+    assert static.get_attribute("aria-hidden") is None
+    assert static.get_attribute("alt").startswith("Schematic map of 3 places, numbered as in its key: 1. ")
     assert reader.record["tiles"] > 0
     assert reader.record["errors"] == []  # nothing but the failed tiles themselves, CSP included
     assert reader.record["hosts"] <= {atlas_site.split("/")[2], "tile.openstreetmap.org"}
@@ -123,8 +133,8 @@ def test_the_keyboard_zooms_into_a_cluster_and_opens_a_popup(reader, atlas_site)
     # (Locators, not wait_for_function: the CSP forbids eval. During the zoom the old and the
     # new cluster icon can both be in the page, so wait for none rather than for one to go.)
     expect(reader.locator("#map_1_1 .place-cluster")).to_have_count(0)
-    assert sorted(markers(reader, "map_1_1")) == sorted([HALL_AND_GATE, "The annex"])
-    tab_to(reader, "img.leaflet-marker-icon[alt^='The reception hall']")
+    assert sorted(markers(reader, "map_1_1")) == sorted([HALL_AREA, "The annex"])
+    tab_to(reader, ".leaflet-marker-icon[aria-label^='The reception hall']")
     reader.keyboard.press("Enter")
     popup = reader.locator("#map_1_1 .leaflet-popup")
     popup.wait_for()
@@ -148,15 +158,20 @@ def test_tiles_that_load_carry_their_attribution(page, atlas_site):
     assert attribution.is_visible()
     assert attribution.locator("a[href='https://www.openstreetmap.org/copyright']").text_content() == "OpenStreetMap"
     assert page.locator(".place-map__note").first.is_hidden()
+    # The static map stays for print only: a pixel on screen, out of the accessibility tree.
+    static = page.locator("#map_1_1 ~ .place-map__static")
+    assert static.bounding_box()["width"] <= 3 and static.get_attribute("aria-hidden") == "true"
+    page.emulate_media(media="print")
+    assert static.bounding_box()["width"] > 300 and page.locator("#map_1_1").is_hidden()
 
 
 def test_an_essay_with_two_maps_loads_leaflet_once(reader, atlas_site):
     leaflet = []
     reader.on("request", lambda r: r.url.endswith("leaflet.js") and leaflet.append(r.url))
     reader.goto(f"{atlas_site}/essays/arrival.html")
-    assert markers(reader, "map_1_1") == [HALL_AND_GATE]
+    assert markers(reader, "map_1_1") == [HALL_AREA]
     reader.locator("#map_2_1").scroll_into_view_if_needed()  # the second map loads as it comes near
-    assert markers(reader, "map_2_1") == ["The harbour office"]
+    assert markers(reader, "map_2_1") == [HARBOUR_AREA]
     assert len(leaflet) == 1
     assert reader.record["errors"] == []
 
@@ -179,7 +194,7 @@ def test_an_essay_loads_leaflet_only_when_its_map_comes_into_view(reader, far_ma
     assert requested == []  # the place list is there; Leaflet waits
     assert reader.locator("#map_1_1 .leaflet-marker-icon").count() == 0
     reader.locator("#map_1_1").scroll_into_view_if_needed()
-    assert markers(reader, "map_1_1") == ["The harbour office"]
+    assert markers(reader, "map_1_1") == [HARBOUR_AREA]
     reader.wait_for_load_state("networkidle")
     scripts = [name for name in requested if name.endswith(".js") or name == "map script"]
     assert scripts == ["leaflet.js", "leaflet.markercluster.js", "map script"]  # in order, each once
@@ -192,7 +207,7 @@ def test_without_intersection_observer_maps_load_at_once(reader, far_map_site):
     requested = _requests(reader)
     reader.add_init_script("delete window.IntersectionObserver;")
     reader.goto(f"{far_map_site}/essays/far.html")
-    assert markers(reader, "map_1_1") == ["The harbour office"]
+    assert markers(reader, "map_1_1") == [HARBOUR_AREA]
     assert "leaflet.js" in requested
     assert reader.record["errors"] == []
 
@@ -204,4 +219,9 @@ def test_without_javascript_the_list_is_the_map(browser, atlas_site):
     assert page.locator(".place-map__canvas").first.is_hidden()
     assert page.locator(".place-list .place-card__name").first.is_visible()
     assert page.locator(".place-list a[href='../map.html#place-hall']").count() == 1
+    # The static map of the embed's places is the picture: loaded, visible.
+    static = page.locator(".place-map__static").first
+    static.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('.place-map__static').complete")
+    assert static.is_visible() and page.evaluate("document.querySelector('.place-map__static').naturalWidth") == 1200
     context.close()
