@@ -86,12 +86,12 @@ def test_releases_of_24_december_and_1_january_are_in_the_timeline(exhibit):
     assert any("seven" in s for s in by_day["1997-01-01"])
 
 
-def test_the_hostages_chart_follows_the_corrected_series():
-    chart = (CONTENT / "images/hostages-remaining.py").read_text(encoding="utf-8")
-    counts = {(m[0], int(m[1])) for m in re.findall(r"dt\.date\((\d+, \d+, \d+)\), (\d+),", chart)}
-    assert ("1996, 12, 24", 105) in counts  # Time: after Uruguay's ambassador
-    assert ("1997, 1, 2", 74) in counts  # Japan Times: after the seven of 1 January
-    assert ("1996, 12, 30", 83) in counts  # The Independent and The Irish Times: after 28 December
+def test_the_hostages_series_keeps_the_corrected_counts(exhibit):
+    """content/data/hostages-held.yaml feeds both the chart and the home page's strip."""
+    counts = {(str(c.date), c.count): c.sources for c in exhibit.hostages_held}
+    assert counts[("1996-12-24", 105)] == ["time-1996-12-24-uruguay"]  # Time: after Uruguay's ambassador
+    assert ("1997-01-02", 74) in counts  # Japan Times: after the seven of 1 January
+    assert counts[("1996-12-30", 83)] == ["independent-1996-12-30", "irish-times-1996-12-30"]
 
 
 def test_every_source_says_how_it_was_consulted(exhibit):
