@@ -146,7 +146,7 @@ def test_the_keyboard_zooms_into_a_cluster_and_opens_a_popup(reader, atlas_site)
     assert reader.evaluate("document.activeElement.getAttribute('href')") == "#place-hall"
     reader.keyboard.press("Escape")
     popup.wait_for(state="detached")
-    assert reader.evaluate("document.activeElement.alt").startswith("The reception hall")
+    assert reader.evaluate("document.activeElement.getAttribute('aria-label')").startswith("The reception hall")
     assert reader.record["errors"] == []
 
 
