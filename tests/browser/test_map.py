@@ -183,7 +183,8 @@ def _requests(page) -> list[str]:
     """The names of the map files the page asks for, in order, as it asks."""
     names: list[str] = []
     page.on("request", lambda r: (r.url.endswith(MAP_FILES) or "/maps/" in r.url)
-            and names.append("map script" if "/maps/" in r.url else r.url.rsplit("/", 1)[-1]))
+            and names.append("map script" if "/maps/" in r.url and r.url.endswith(".js")
+                             else r.url.rsplit("/", 1)[-1]))
     return names
 
 
