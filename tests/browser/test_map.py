@@ -158,9 +158,13 @@ def test_tiles_that_load_carry_their_attribution(page, atlas_site):
     assert attribution.is_visible()
     assert attribution.locator("a[href='https://www.openstreetmap.org/copyright']").text_content() == "OpenStreetMap"
     assert page.locator(".place-map__note").first.is_hidden()
-    # The static map stays for print only: a pixel on screen, out of the accessibility tree.
+    # The static map stays for print only: not shown (nor downloaded) on screen, out of the
+    # accessibility tree; printing fetches it and puts it in place of the canvas.
     static = page.locator("#map_1_1 ~ .place-map__static")
-    assert static.bounding_box()["width"] <= 3 and static.get_attribute("aria-hidden") == "true"
+    assert static.is_hidden() and static.get_attribute("aria-hidden") == "true"
+    assert page.evaluate("document.querySelector('#map_1_1 ~ .place-map__static').naturalWidth") == 0
+    page.pdf()
+    assert page.evaluate("document.querySelector('#map_1_1 ~ .place-map__static').naturalWidth") == 1200
     page.emulate_media(media="print")
     assert static.bounding_box()["width"] > 300 and page.locator("#map_1_1").is_hidden()
 

@@ -65,8 +65,8 @@
   }
 
   // The static map beside a canvas: shown without JavaScript and in print; on screen, while the
-  // canvas is shown, only kept at a pixel's size (so it still loads, lazily, for printing) and out of
-  // the accessibility tree (the canvas and the list say the same).
+  // canvas is shown, not displayed, so not downloaded (a lazy image loads only when it is laid out;
+  // browsers load lazy images before printing) and out of the accessibility tree.
   function showStatic(canvas, shown) {
     var image = canvas.parentNode.querySelector(".place-map__static");
     if (!image) return;
