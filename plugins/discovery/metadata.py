@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from exhibit.csl import csl_names
+from exhibit.csl import csl_names, curator_names
 from exhibit.model import Event, Exhibit, Place, Source
 from exhibit.texts import RecordTexts
 
@@ -23,7 +23,8 @@ from .addresses import Addresses
 
 # Our source Kind → the schema.org type that fits it best.
 SCHEMA_TYPES = {
-    "news report": "NewsArticle", "encyclopedia entry": "Article", "official statement": "CreativeWork",
+    "news report": "NewsArticle", "newspaper article": "NewsArticle", "magazine article": "Article",
+    "journal article": "ScholarlyArticle", "broadcast": "CreativeWork", "encyclopedia entry": "Article", "official statement": "CreativeWork",
     "testimony": "CreativeWork", "court record": "CreativeWork", "report": "Report", "book": "Book",
     "article": "ScholarlyArticle", "interview": "CreativeWork", "web page": "WebPage", "dataset": "Dataset",
     "multimedia index": "WebPage",
@@ -52,11 +53,11 @@ class PageMeta:
     search: dict[str, str]  # Pagefind metadata of the page's result: languages that are not the exhibit's
 
 
-def _names(text: str | None) -> list[dict]:
-    """Source authors as schema.org people (or organisations, for names without a comma)."""
+def _people(names: list[dict]) -> list[dict]:
+    """CSL names as schema.org people (or organisations, for literal names)."""
     return [{"@type": "Person", "givenName": n["given"], "familyName": n["family"],
              "name": f"{n['given']} {n['family']}"} if "family" in n else
-            {"@type": "Organization", "name": n["literal"]} for n in csl_names(text)]
+            {"@type": "Organization", "name": n["literal"]} for n in names]
 
 
 def _compact(node: dict) -> dict:
@@ -175,13 +176,14 @@ class StructuredData:
             "description": article.essay.summary,
             "datePublished": article.date.date().isoformat(),
             "dateModified": article.modified.date().isoformat() if getattr(article, "modified", None) else None,
-            "author": [{"@type": "Person", "name": a.name} for a in authors] if authors else self._publisher(),
+            "author": ([{"@type": "Person", "name": a.name} for a in authors] if authors else
+                       _people(curator_names(self.settings["EXHIBIT_CURATORS"])) or self._publisher()),
             "publisher": self._publisher(),
             "isPartOf": {"@id": url("") + "#website"},
             "mainEntityOfPage": url(article.url),
             "inLanguage": getattr(article, "lang", None) or self.settings["DEFAULT_LANG"],
             "image": url(card) if card else None,
-            "citation": [self.source(exhibit.sources[key], url) for key in sorted(cited)
+            "citation": [self.source(exhibit.sources[key], url, brief=True) for key in sorted(cited)
                          if key in exhibit.sources]})
 
     def _essay_sources(self, exhibit: Exhibit) -> dict[str, set[str]]:
@@ -195,15 +197,17 @@ class StructuredData:
                         self._cited_by_essay.setdefault(place.url.split("#")[0], set()).add(key)
         return self._cited_by_essay
 
-    def source(self, source: Source, url) -> dict:
-        """A source record as the creative work it describes; @id is its page in the exhibit."""
+    def source(self, source: Source, url, brief: bool = False) -> dict:
+        """A source record as the creative work it describes; @id is its page in the exhibit, which
+        alone carries its summary (``brief`` leaves it out, for the lists of what essays cite)."""
         page = url(self.addresses.source(source.key))
         return _compact({
             "@type": SCHEMA_TYPES.get(source.kind, "CreativeWork"), "@id": page + "#source",
             "name": source.title, "alternativeHeadline": source.subtitle,
-            "author": _names(source.author), "publisher": {"@type": "Organization", "name": source.publisher},
+            "author": _people(csl_names(source.author)), "publisher": {"@type": "Organization", "name": source.publisher},
             "datePublished": source.published.iso, "inLanguage": source.language,
-            "url": source.url or page, "sameAs": source.archived, "abstract": source.summary})
+            "url": source.url or page, "sameAs": source.archived,
+            "abstract": None if brief else source.summary})
 
     def _start(self, event: Event) -> str:
         date = event.date

@@ -1,4 +1,8 @@
-"""EXHIBIT_CURATORS: the author of every "Cite this page" reference; production refuses none."""
+"""EXHIBIT_CURATORS: the author of every "Cite this page" reference and of each essay's structured
+data; production refuses none."""
+import json
+import re
+
 import pytest
 
 from exhibit.errors import ExhibitBuildError
@@ -14,6 +18,12 @@ def test_a_curator_named_as_a_person_is_cited_by_family_name(mini):
     assert "<dd><span class=\"cite-box__text\">Quispe Mamani, Rosa, and Kenji Tanaka. “The Evening of the Reception.”" in cite
     assert "Quispe Mamani, R., & Tanaka, K. (2026, January 10). <i>The evening of the reception</i>." in cite  # APA
     assert "The exhibit's curators" not in cite and "exhibit’s curators" not in cite
+    jsonld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                                  mini.html("essays/arrival.html"), re.S)[1])
+    article = jsonld["@graph"][1]["mainEntity"]
+    assert [a["name"] for a in article["author"]] == ["Rosa Quispe Mamani", "Kenji Tanaka"]
+    # What the essay cites is named, not summarised: the source's own page carries its summary.
+    assert article["citation"] and not any("abstract" in c for c in article["citation"])
 
 
 def test_a_group_as_curator_is_cited_by_its_whole_name(mini):

@@ -89,6 +89,8 @@ def test_source_home_and_data_pages(dev_site):
     source = graph(dev_site.text("sources/gazeta-1997-01.html"))["page"]["mainEntity"]
     assert (source["@type"], source["name"], source["inLanguage"], source["datePublished"]) == (
         "ScholarlyArticle", "Conversaciones en la residencia", "es", "1997-01")
+    daily = graph(dev_site.text("sources/daily-1996-12-18.html"))["page"]["mainEntity"]
+    assert daily["abstract"]  # its own page summarises it; an essay's citations only name it
     home = graph(dev_site.text("index.html"))["page"]
     assert home["@type"] == "CollectionPage"
     assert [part["headline"] for part in home["hasPart"]] == ["The evening of the reception", "Talks across the wall"]
