@@ -52,6 +52,7 @@ class EventView:
     summary: Markup
     line: str  # the summary's first sentence, for compact lists
     sources: list[Link]
+    uncited: list[Link]  # the sources its summary's notes do not cite (a compact embed lists only these)
     places: list[Link]
     essays: list[Link]
     timeline_url: str
@@ -82,13 +83,16 @@ class Views:
         ``tags_at`` (a timeline page's address; by default the page of the phase view that shows it)."""
         timeline = self.timeline
         tags_at = f"{root}/{tags_at or timeline.page_of(event).save_as}"
+        known = [key for key in event.sources if key in self.exhibit.sources]
+        cited = set(self.texts.cited(event))
         return EventView(
             id=event.id, title=event.title, phase=event.phase,
             phase_label=self.labels.get(event.phase, event.phase), tags=event.tags,
             tag_links=[Link(tag, f"{tags_at}#tag-{tag}") for tag in event.tags],
             dates=when(event, timeline.zone), day=timeline.siege.label(event),
             summary=self.texts.html(event, root), line=gist(self.texts.plain(event)),
-            sources=[self.source(key, root) for key in event.sources if key in self.exhibit.sources],
+            sources=[self.source(key, root) for key in known],
+            uncited=[self.source(key, root) for key in known if key not in cited],
             places=[self.place(key, root) for key in event.places if key in self.exhibit.places],
             essays=[Link(link.title, f"{root}/{link.url}") for link in timeline.discussed_in.get(event.id, [])],
             timeline_url=f"{root}/{timeline.url(event)}")

@@ -73,6 +73,11 @@ def test_an_essay_embeds_slices_with_unique_ids_and_the_timeline_links_back(buil
     # Shown above: listed by title only, linking to where it is shown in full.
     assert '<a href="#event-first-night">17–18 December 1996: Guests leave through the first night</a>' in slice_two
     assert re.findall(r'<li class="timeline-event[^"]*" id="event-([a-z-]+)"', slice_two) == ["talks-begin", "talks-pause"]
+    # Folded details: the notes name the sources they cite; only a source they leave out is listed.
+    talks = slice_two.split('id="event-talks-begin"')[1].split("</li>\n<li")[0]
+    assert "<dt>Sources</dt>" not in talks and "<dt>Also reported by</dt>" in talks
+    assert talks.count('<a href="../sources/almanac-entry.html">') == 1
+    assert '<a href="../sources/gazeta-1997-01.html"' not in talks.split("Also reported by")[1]
     assert "<p><figure" not in essay and not re.search(r'<p id="p-\d+"><figure', essay)
     assert 'id="fn-exhibit-cite-1"' in essay  # the essay's own note, beside the events' notes
     assert_ids_unique_and_fragments_resolve(essay)
