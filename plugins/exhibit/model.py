@@ -207,7 +207,7 @@ class Place(Located):
     def shown(self) -> tuple[Decimal, Decimal]:
         """(lat, lon) as pages show them: rounded, half away from zero, to the decimals of the place's
         precision, trailing zeros dropped (never more digits than were written). The map's popups
-        (theme/static/js/map.js) show this text too, as plugins/map/geojson.py writes it."""
+        (theme/static/js/map-leaflet.js) show this text too, as plugins/map/geojson.py writes it."""
         step = Decimal(1).scaleb(-PRECISION_DECIMALS[self.precision])
         lat, lon = (Decimal(value).quantize(step, ROUND_HALF_UP).normalize() for value in (self.lat, self.lon))
         return lat, lon

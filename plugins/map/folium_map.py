@@ -8,10 +8,10 @@ viewport that forbids zooming) is never used. The script runs from a file of its
 own, so pages carry no inline script; map.js loads it, after Leaflet, when its map comes
 near the viewport (:mod:`map.script_cache` keeps it between builds).
 
-Markers and popups are made by ``theme/static/js/map.js`` (``exhibitMap``) from the
+Markers and popups are made by ``theme/static/js/map-leaflet.js`` (``exhibitMap``) from the
 GeoJSON of :mod:`map.geojson`: folium writes it with Jinja's ``tojson``, which escapes
 ``<``, ``>``, ``&`` and ``'`` and every backslash, so no text of ours can end the
-script or change it; map.js shows that text with ``textContent``.
+script or change it; map-leaflet.js shows that text with ``textContent``.
 """
 from __future__ import annotations
 

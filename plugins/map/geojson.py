@@ -3,7 +3,7 @@
 Ten thousand places must stay small, so nothing is repeated: each position is a bare
 ``[lon, lat]``; ``properties.at`` lists, per position, the places there (indexes into
 ``properties.places``); a place refers to its map page, precision, events and essays
-by index into tables of their own. ``theme/static/js/map.js`` builds the markers and
+by index into tables of their own. ``theme/static/js/map-leaflet.js`` builds the markers and
 popups from it, putting every text in with ``textContent``, never as HTML.
 
 A place is ``[key, name, page, precision, coordinates, name_es, name_ja, events, essays]``, its

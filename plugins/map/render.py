@@ -25,10 +25,12 @@ PLACEHOLDER_RE = re.compile(r"<!--exhibit-map:(\d+)-->")
 # Our own files, from the theme's static folder, in every page with a map.
 CSS = ["css/map.css"]
 JS = ["js/map.js"]
-# Leaflet, from the same folder: map.js loads it (in this order, once per page) when a map comes
-# near the viewport, then the map's own script. The list beside each map is the content meanwhile.
+# Leaflet, from the same folder, and our markers on it: map.js loads them (in this order, once per
+# page) when a map comes near the viewport, then the map's own script. The list beside each map is
+# the content meanwhile.
 LEAFLET_CSS = ["vendor/leaflet-1.9.4/leaflet.css", "vendor/leaflet.markercluster-1.5.3/MarkerCluster.css"]
-LEAFLET_JS = ["vendor/leaflet-1.9.4/leaflet.js", "vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js"]
+LEAFLET_JS = ["vendor/leaflet-1.9.4/leaflet.js", "vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js",
+              "js/map-leaflet.js"]
 
 
 @dataclass

@@ -55,7 +55,8 @@ def canvases(html: str) -> list[dict[str, str]]:
             for tag in re.findall(r'<div id="[^"]+" class="place-map__canvas"[^>]*>', html)]
 
 
-LEAFLET = ["theme/vendor/leaflet-1.9.4/leaflet.js", "theme/vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js"]
+LEAFLET = ["theme/vendor/leaflet-1.9.4/leaflet.js", "theme/vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js",
+           "theme/js/map-leaflet.js"]  # then our markers on it
 LEAFLET_CSS = ["theme/vendor/leaflet-1.9.4/leaflet.css", "theme/vendor/leaflet.markercluster-1.5.3/MarkerCluster.css"]
 
 
