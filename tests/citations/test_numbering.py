@@ -145,3 +145,19 @@ def test_no_page_of_a_built_exhibit_shows_two_notes_with_one_number(mini):
     assert pages["essays/arrival.html"].index('<ol start="5">') < pages["essays/arrival.html"].index('id="notes"')
     assert len(shown_notes(pages["timeline.html"])) == 3
     assert checked > 7
+
+
+def test_pages_and_source_records_with_notes_load_the_notes_script(mini):
+    (mini.content / "pages" / "words.md").write_text(dedent("""\
+        Title: Words
+        Slug: words
+
+        The hall is named in the daily's report [@daily-1996-12-18].
+        """))
+    source = mini.content / "sources" / "almanac-entry.md"
+    source.write_text(source.read_text() + "\nThe daily told it first [@daily-1996-12-18].\n")
+    mini.build()
+    script = 'src="./theme/js/notes.js"'
+    assert script in mini.html("words.html") and script not in mini.html("about.html")
+    assert 'src="../theme/js/notes.js"' in mini.html("sources/almanac-entry.html")
+    assert 'src="../theme/js/notes.js"' not in mini.html("sources/gazeta-1997-01.html")
