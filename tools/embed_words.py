@@ -1,6 +1,6 @@
 """How much of each essay's timeline embeds a reader sees: visible words and height, in Chromium.
 
-    .venv/bin/python tests/timeline/embed_words.py OUTPUT_FOLDER [--width 1280]
+    .venv/bin/python tools/embed_words.py OUTPUT_FOLDER [--width 1280]
 
 Words are those of each ``.timeline-embed``'s ``innerText`` as the page loads (closed ``<details>``
 are not rendered, so their contents are not counted); the height is the embeds' rendered height.
@@ -27,7 +27,7 @@ def measure(output: Path, width: int) -> list[tuple[str, int, int, int, int]]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": width, "height": 900})
-        for path in sorted((output / "essays").glob("*.html")):
+        for path in sorted((output.resolve() / "essays").glob("*.html")):
             page.goto(path.as_uri())
             embeds = page.evaluate(MEASURE)
             if embeds:
