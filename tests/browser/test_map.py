@@ -231,4 +231,6 @@ def test_without_javascript_the_list_is_the_map(browser, atlas_site):
     static.scroll_into_view_if_needed()
     page.wait_for_function("document.querySelector('.place-map__static').complete")
     assert static.is_visible() and page.evaluate("document.querySelector('.place-map__static').naturalWidth") == 1200
+    page.emulate_media(media="print")
+    assert static.is_visible()  # and it prints
     context.close()
