@@ -106,7 +106,7 @@ def test_map_page_draws_every_place_and_tiles_failing_is_quiet(reader, atlas_sit
     # ...and shown the static map below the markers, a real picture (loaded, full width, named).
     static = reader.locator("#focus .place-map__static")
     static.scroll_into_view_if_needed()
-    reader.wait_for_function("document.querySelector('#focus .place-map__static').naturalWidth > 0")
+    reader.wait_for_function("() => document.querySelector('#focus .place-map__static').naturalWidth > 0")
     assert static.is_visible() and static.bounding_box()["width"] > 600
     assert static.get_attribute("alt").startswith("Schematic map of 3 places, numbered as in its key: 1. ")
     assert reader.record["tiles"] > 0
@@ -229,7 +229,7 @@ def test_without_javascript_the_list_is_the_map(browser, atlas_site):
     # The static map of the embed's places is the picture: loaded, visible.
     static = page.locator(".place-map__static").first
     static.scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('.place-map__static').complete")
+    page.wait_for_function("() => document.querySelector('.place-map__static').complete")
     assert static.is_visible() and page.evaluate("document.querySelector('.place-map__static').naturalWidth") == 1200
     page.emulate_media(media="print")
     assert static.is_visible()  # and it prints
