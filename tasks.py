@@ -1,6 +1,6 @@
 """Tasks for curators and maintainers: `invoke --list` shows them all.
 
-The work itself lives in plugins/exhibit (build, check, scaffolds); this file only
+The work itself lives in ops/ (build, check, scaffolds, deploy, ingest); this file only
 parses arguments and reports.
 """
 from __future__ import annotations
@@ -14,12 +14,12 @@ from pathlib import Path
 from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]  # the plugins (the model) and ops/
 
-from exhibit.build import build as build_site  # noqa: E402
-from exhibit.build import check as check_site  # noqa: E402
+from ops.build import build as build_site  # noqa: E402
+from ops.build import check as check_site  # noqa: E402
 from exhibit.errors import ExhibitBuildError  # noqa: E402
-from exhibit import scaffold  # noqa: E402
+from ops import scaffold  # noqa: E402
 
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
@@ -110,8 +110,8 @@ def new_source(c, title, publisher, published, consulted, kind="news report", la
 
 
 def _deploy_command(action, failure: str) -> None:
-    from deploy.errors import DeployError
-    from exhibit.build import load_settings
+    from ops.deploy.errors import DeployError
+    from ops.build import load_settings
 
     os.chdir(ROOT)
     try:
@@ -124,7 +124,7 @@ def _deploy_command(action, failure: str) -> None:
 @task(help={"dry_run": "list what would change on the target and send nothing"})
 def deploy(c, dry_run=False):
     """Publish output/ to DEPLOY_TARGET (or $EXHIBIT_DEPLOY_TARGET): run as `invoke build deploy`."""
-    from deploy.commands import deploy as deploy_site
+    from ops.deploy.commands import deploy as deploy_site
 
     _deploy_command(lambda settings: deploy_site(settings, PUBLISH_SETTINGS, OUTPUT, dry_run=dry_run),
                     "Not deployed")
@@ -133,7 +133,7 @@ def deploy(c, dry_run=False):
 @task
 def rollback(c):
     """Serve the previously deployed release again (file:// and ssh:// targets, and git branches)."""
-    from deploy.commands import rollback as rollback_site
+    from ops.deploy.commands import rollback as rollback_site
 
     _deploy_command(rollback_site, "Not rolled back")
 
@@ -145,9 +145,9 @@ def rollback(c):
     "language": "the captures' language code (default en)"})
 def ingest(c, path, publisher=None, published=None, language="en"):
     """Draft source records from raw web captures into content/sources/ (docs/INGESTING.md)."""
-    from ingest.records import Fallbacks
-    from ingest.report import failed, format_report
-    from ingest.writer import ingest as ingest_captures
+    from ops.ingest.records import Fallbacks
+    from ops.ingest.report import failed, format_report
+    from ops.ingest.writer import ingest as ingest_captures
 
     try:
         fallbacks = Fallbacks.parse(publisher, published, language)

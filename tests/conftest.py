@@ -24,7 +24,7 @@ def project(tmp_path, mini) -> Path:
     """A copy of the project's settings and tasks around the mini content, for command-line tests."""
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("plugins", "theme"):
+    for name in ("plugins", "ops", "theme"):
         (tmp_path / name).symlink_to(ROOT / name)
     return tmp_path
 

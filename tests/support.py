@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from exhibit.build import build, check
+from ops.build import build, check
 from tools.serve import serve_folder  # noqa: F401 (tests serve built folders through support)
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from support import run_invoke
-from exhibit.build import build
+from ops.build import build
 from exhibit.errors import ExhibitBuildError
-from exhibit.outputlock import output_lock
+from ops.outputlock import output_lock
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -115,7 +115,7 @@ def build_and_audit(settings: Path, into: Path) -> str:
     The build's public address is the local server's, so the 404 page, which loads its assets from
     PUBLIC_URL, gets them (and its Content-Security-Policy allows them) as it would when published.
     """
-    from exhibit.build import build
+    from ops.build import build
 
     with tempfile.TemporaryDirectory(prefix="exhibit-audit-") as folder:
         site = Path(folder) / "output"

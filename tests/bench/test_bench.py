@@ -5,7 +5,7 @@ import gzip
 
 import pytest
 
-from exhibit.build import build, check
+from ops.build import build, check
 from support import ROOT
 from tools.bench import phases, runner, weight
 from tools.bench.synthetic import Size, edit_one_essay, edit_one_event, write_exhibit

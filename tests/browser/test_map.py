@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from exhibit.build import build
+from ops.build import build
 from tests.map.atlas import add_maps
 from tools.serve import serve_folder
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from exhibit.build import load_settings
+from ops.build import load_settings
 
 MENU = [label for label, _ in load_settings(Path(__file__).resolve().parents[2] / "pelicanconf.py")["MENU"]]
 

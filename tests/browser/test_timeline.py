@@ -7,7 +7,7 @@ from contextlib import ExitStack
 
 import pytest
 
-from exhibit.build import build
+from ops.build import build
 from support import FIXTURES, ROOT, serve_folder
 
 sys.path.insert(0, str(ROOT / "tests" / "timeline"))

@@ -16,8 +16,8 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from deploy.manifest import Build, load
-from exhibit.build import build
+from ops.deploy.manifest import Build, load
+from ops.build import build
 from tests.deploy.support import MINI, ROOT, S3_KEY, S3_SECRET, die_with_parent, free_ports, stop, wait_for
 
 SSHD = shutil.which("sshd") or "/usr/sbin/sshd"

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from deploy.commands import publish, rollback
-from deploy.errors import DeployError
-from deploy.manifest import Build
-from deploy.releases import new_name
-from deploy.target import parse
+from ops.deploy.commands import publish, rollback
+from ops.deploy.errors import DeployError
+from ops.deploy.manifest import Build
+from ops.deploy.releases import new_name
+from ops.deploy.target import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests/fixtures/mini"
@@ -76,11 +76,11 @@ def stop(process: subprocess.Popen, grace: float = 3) -> None:
 
 def run_publish(build: Build, url: str, settings: dict, environ: dict) -> subprocess.CompletedProcess:
     """A deploy in its own process (so that it can be killed), without the guards of `invoke deploy`."""
-    code = ("import json, sys; from deploy.commands import publish; from deploy.manifest import load; "
-            "from deploy.target import parse; "
+    code = ("import json, sys; from ops.deploy.commands import publish; from ops.deploy.manifest import load; "
+            "from ops.deploy.target import parse; "
             "publish(load(sys.argv[1]), parse(sys.argv[2]), json.loads(sys.argv[3]))")
     return subprocess.run([sys.executable, "-c", code, str(build.root), url, json.dumps(settings)],
-                          env={**os.environ, **environ, "PYTHONPATH": str(ROOT / "plugins")},
+                          env={**os.environ, **environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "plugins"), str(ROOT)])},
                           capture_output=True, text=True, timeout=120)
 
 

@@ -16,7 +16,7 @@ def project(tmp_path):
     project.mkdir()
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, project / name)
-    for name in ("plugins", "theme"):  # copies: other work in the repository must not age this build
+    for name in ("plugins", "ops", "theme"):  # copies: other work in the repository must not age this build
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(MINI, project / "content")
     return project

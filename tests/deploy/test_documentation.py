@@ -1,5 +1,5 @@
 """docs/DEPLOYING.md documents every setting and every module of the deploy package."""
-from deploy.settings import DEFAULTS
+from ops.deploy.settings import DEFAULTS
 from tests.deploy.support import ROOT
 
 GUIDE = (ROOT / "docs/DEPLOYING.md").read_text(encoding="utf-8")
@@ -10,6 +10,6 @@ def test_every_setting_is_documented():
 
 
 def test_every_module_is_documented():
-    modules = sorted(p.name for p in (ROOT / "plugins/deploy").glob("*.py") if p.name != "__init__.py")
+    modules = sorted(p.name for p in (ROOT / "ops/deploy").glob("*.py") if p.name != "__init__.py")
     assert [name for name in modules if f"`{name}`" not in GUIDE] == []
 

@@ -3,10 +3,10 @@ import subprocess
 
 import pytest
 
-from deploy.commands import publish, rollback
-from deploy.errors import DeployError
-from deploy.target import resolve
-from exhibit.build import MANIFEST
+from ops.deploy.commands import publish, rollback
+from ops.deploy.errors import DeployError
+from ops.deploy.target import resolve
+from ops.build import MANIFEST
 from tests.deploy.support import deploy_to, published
 
 

@@ -5,13 +5,13 @@ import time
 
 import pytest
 
-from deploy.commands import deploy
-from deploy.errors import DeployError
-from deploy.guards import check
-from deploy.manifest import load
-from deploy.target import parse, resolve
-from exhibit.build import MANIFEST, build, load_settings
-from exhibit.outputlock import output_lock
+from ops.deploy.commands import deploy
+from ops.deploy.errors import DeployError
+from ops.deploy.guards import check
+from ops.deploy.manifest import load
+from ops.deploy.target import parse, resolve
+from ops.build import MANIFEST, build, load_settings
+from ops.outputlock import output_lock
 from tests.deploy.support import ROOT
 
 

@@ -5,11 +5,11 @@ import signal
 
 import pytest
 
-from deploy.errors import DeployError
-from deploy.local import LocalTarget
-from deploy.plan import Plan
-from deploy.progress import CRASH_AFTER, Progress
-from exhibit.build import MANIFEST
+from ops.deploy.errors import DeployError
+from ops.deploy.local import LocalTarget
+from ops.deploy.plan import Plan
+from ops.deploy.progress import CRASH_AFTER, Progress
+from ops.build import MANIFEST
 
 from tests.deploy.support import (check_a_damaged_manifest_is_survived, check_rollback_follows_what_was_served,
                                   deploy_to, published, roll_back, run_publish, serving, tree)

@@ -5,15 +5,15 @@ import time
 
 import pytest
 
-from deploy.commands import publish, rollback
-from deploy.errors import DeployError
-from deploy.headers import cache_control, content_type
-from deploy.plan import Plan
-from deploy.progress import CRASH_AFTER
-from deploy.progress import Progress
-from deploy.s3 import S3Target, upload_tiers
-from deploy.settings import DEFAULTS
-from deploy.target import parse
+from ops.deploy.commands import publish, rollback
+from ops.deploy.errors import DeployError
+from ops.deploy.headers import cache_control, content_type
+from ops.deploy.plan import Plan
+from ops.deploy.progress import CRASH_AFTER
+from ops.deploy.progress import Progress
+from ops.deploy.s3 import S3Target, upload_tiers
+from ops.deploy.settings import DEFAULTS
+from ops.deploy.target import parse
 from tests.deploy.support import S3_KEY, S3_SECRET, deploy_to, frozen_server, published, run_publish
 
 RULES = DEFAULTS["DEPLOY_CACHE_CONTROL"][0]

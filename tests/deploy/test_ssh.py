@@ -5,10 +5,10 @@ import time
 
 import pytest
 
-from deploy.errors import DeployError
-from deploy.progress import CRASH_AFTER
-from deploy.ssh import SSH_COMMAND
-from exhibit.build import MANIFEST
+from ops.deploy.errors import DeployError
+from ops.deploy.progress import CRASH_AFTER
+from ops.deploy.ssh import SSH_COMMAND
+from ops.build import MANIFEST
 from tests.deploy.support import (check_a_damaged_manifest_is_survived, check_rollback_follows_what_was_served,
                                   deploy_to, frozen_server, published, run_publish, tree)
 

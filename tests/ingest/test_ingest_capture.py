@@ -3,7 +3,7 @@ import codecs
 
 import pytest
 
-from ingest.capture import CaptureError, read_capture
+from ops.ingest.capture import CaptureError, read_capture
 
 TEXT = "Café “quoted” — Peña\r\nsecond line\n"
 

@@ -14,7 +14,7 @@ CAPTURES = ROOT / "tests" / "fixtures" / "captures"
 def project(tmp_path, mini):
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("plugins", "theme"):
+    for name in ("plugins", "ops", "theme"):
         (tmp_path / name).symlink_to(ROOT / name)
     return tmp_path
 

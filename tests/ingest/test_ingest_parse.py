@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.capture import CaptureError, read_capture
-from ingest.parse import parse_capture
+from ops.ingest.capture import CaptureError, read_capture
+from ops.ingest.parse import parse_capture
 
 CAPTURES = Path(__file__).resolve().parents[1] / "fixtures" / "captures"
 MENU = "WORLD NEWS\n\nSTORY PAGE\n\n- FRONT\n- NATION\n- WORLD\n- MARKETS\n- WEATHER\n- GAMES\n\n"

@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 
 from exhibit.dates import FieldValueError, PartialDate
-from ingest.capture import Capture, read_capture
-from ingest.parse import parse_capture
-from ingest.records import Fallbacks, drafts_for, fingerprint
+from ops.ingest.capture import Capture, read_capture
+from ops.ingest.parse import parse_capture
+from ops.ingest.records import Fallbacks, drafts_for, fingerprint
 
 CAPTURES = Path(__file__).resolve().parents[1] / "fixtures" / "captures"
 MENU = "WORLD NEWS\n\n- FRONT\n- NATION\n- WORLD\n- MARKETS\n- WEATHER\n- GAMES\n\n"

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.records import Fallbacks
-from ingest.report import PRESENT, REFUSED, WRITTEN, failed, format_report
-from ingest.writer import ingest
+from ops.ingest.records import Fallbacks
+from ops.ingest.report import PRESENT, REFUSED, WRITTEN, failed, format_report
+from ops.ingest.writer import ingest
 
 CAPTURES = Path(__file__).resolve().parents[1] / "fixtures" / "captures"
 FALLBACKS = Fallbacks.parse("Fixture Encyclopedia", "2020", "en")

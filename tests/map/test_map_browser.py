@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from exhibit.build import build
+from ops.build import build
 from support import ROOT, serve_folder
 from tests.map.atlas import add_maps
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from support import serve_folder
-from exhibit.build import build
+from ops.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from exhibit.build import load_settings
+from ops.build import load_settings
 from tools.audit import PAGE_TYPES  # one page of each type
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from support import run_invoke
-from exhibit.build import build
+from ops.build import build
 from exhibit.errors import ExhibitBuildError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ from urllib.parse import unquote
 import pytest
 
 from discovery.notfound import style_hash
-from exhibit.build import load_settings
+from ops.build import load_settings
 from map.settings import DEFAULTS as MAP_DEFAULTS
 from tools.audit import PAGE_TYPES
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from freezegun import freeze_time
 
-from exhibit.build import build
+from ops.build import build
 from exhibit.errors import ExhibitBuildError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from exhibit.build import build
+from ops.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests/fixtures/mini"

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from exhibit.texts import plain_text
-from exhibit.build import build
+from ops.build import build
 from exhibit.errors import ExhibitBuildError
 from discovery.search_index import damage
 

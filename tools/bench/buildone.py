@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def build_exhibit(content: Path, output: Path, cache: Path) -> None:
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from exhibit.build import build
+    sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
+    from ops.build import build
     from exhibit.errors import ExhibitBuildError
 
     try:

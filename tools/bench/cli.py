@@ -35,8 +35,8 @@ def sizes_from(option: str) -> list[str]:
 
 def page_weight() -> str:
     """Build the real exhibit for production into a temporary folder and weigh its page types."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from exhibit.build import build
+    sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
+    from ops.build import build
 
     port = weight.free_port()
     before = os.environ.get("EXHIBIT_SITEURL")

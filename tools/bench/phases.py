@@ -21,7 +21,7 @@ PHASES = [
     ("map", ("plugins/map/", "/folium/", "/branca/")),
     ("data and metadata", ("plugins/discovery/",)),
     ("templates", ("/jinja2/", "theme/templates/")),
-    ("writing", ("pelican/writers.py", "exhibit/build.py:write_manifest", "exhibit/build.py:_swap_in",
+    ("writing", ("pelican/writers.py", "ops/build.py:write_manifest", "ops/build.py:_swap_in",
                  "pelican/generators.py:generate_output")),
     ("reading", ("/markdown/", "pelican/readers.py", "exhibit/loader.py", "exhibit/document.py", "/yaml/",
                  "pelican/generators.py:generate_context")),
@@ -84,8 +84,8 @@ def main(argv: list[str]) -> None:
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    sys.path.insert(0, str(root / "plugins"))
-    from exhibit.build import build
+    sys.path[:0] = [str(root / "plugins"), str(root)]
+    from ops.build import build
 
     content, output, cache = map(Path, argv)
     result = profile(lambda: build(root / "pelicanconf.py", output, {"PATH": str(content), "CACHE_PATH": str(cache)}))

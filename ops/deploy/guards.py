@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exhibit.build import source_fingerprint
+from ops.build import source_fingerprint
 
 from .errors import DeployError
 from .manifest import Build

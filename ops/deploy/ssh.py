@@ -18,7 +18,7 @@ import subprocess
 from collections.abc import Callable
 from typing import NamedTuple
 
-from exhibit.build import MANIFEST
+from ops.build import MANIFEST
 
 from . import releases
 from .errors import DeployError

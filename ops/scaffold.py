@@ -6,9 +6,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .loader import load_exhibit
-from .model import SOURCE_FIELDS
-from .schema import validate
+from exhibit.loader import load_exhibit
+from exhibit.model import SOURCE_FIELDS
+from exhibit.schema import validate
 
 
 def slugify(text: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from exhibit.dates import PartialDate
 from exhibit.loader import load_exhibit
-from exhibit.scaffold import slugify
+from ops.scaffold import slugify
 
 from .records import FINGERPRINT, Draft
 

@@ -1,6 +1,6 @@
 """The build to deploy: output/ and the manifest the build wrote into it.
 
-`exhibit.build.write_manifest` records every file's SHA-256 when a build succeeds. A build
+`ops.build.write_manifest` records every file's SHA-256 when a build succeeds. A build
 is deployable only if output/ still holds exactly those files with exactly those bytes.
 The manifest itself is never published (see docs/DEPLOYING.md).
 """
@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exhibit.build import MANIFEST
+from ops.build import MANIFEST
 
 from .errors import DeployError
 

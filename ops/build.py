@@ -21,9 +21,9 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
-from .errors import ErrorLog, ExhibitBuildError
-from .outputlock import OutputBusy, output_lock
-from .settings import DEFAULTS
+from exhibit.errors import ErrorLog, ExhibitBuildError
+from ops.outputlock import OutputBusy, output_lock
+from exhibit.settings import DEFAULTS
 
 # Pelican messages that are advice, not a broken exhibit.
 HARMLESS = ("Feeds generated without SITEURL",)

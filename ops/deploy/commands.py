@@ -5,7 +5,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from exhibit.outputlock import OutputBusy, output_lock
+from ops.outputlock import OutputBusy, output_lock
 
 from . import guards, manifest
 from .errors import DeployError
