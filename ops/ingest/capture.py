@@ -13,8 +13,10 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
+from exhibit.errors import ExhibitProblem
 
-class CaptureError(Exception):
+
+class CaptureError(ExhibitProblem):
     """A capture that cannot be ingested; the message says why."""
 
 

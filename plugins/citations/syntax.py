@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from exhibit.errors import ExhibitProblem
+
 # A bracketed group with '@' at the start of a word, not a link, footnote or span.
 GROUP = re.compile(r"(?<![\\!])\[(?!\^)(?P<inner>[^\[\]\n]*(?:^|(?<=[\s;\[-]))@[^\[\]\n]*)\](?![\(\[\{])")
 # A citation's opening bracket with no ']' after it on its line.
@@ -40,10 +42,8 @@ LOCATOR_LABELS = {
 LOCATOR = re.compile(r"^(?P<label>[^\W\d]+\.?|¶¶?|§§?)?\s*(?P<value>[\w:.]*\d[\w:.]*(?:\s*(?:[-–,&]|and)\s*[\w:.]*\d[\w:.]*)*)(?P<suffix>.*)$", re.S)
 
 
-class CitationSyntaxError(ValueError):
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.hint = hint
+class CitationSyntaxError(ExhibitProblem, ValueError):
+    """A citation written in a form the parser does not read."""
 
 
 @dataclass(frozen=True)

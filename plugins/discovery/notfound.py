@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from exhibit.errors import ExhibitProblem
+
 LINK = re.compile(r"<link\b[^>]*>")
 ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 POLICY = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(">)')
@@ -21,7 +23,7 @@ POLICY = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"
 CSS_TOKEN = re.compile(r'("(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\')|/\*.*?\*/|\s*([{};,>])\s*|\s+', re.S)
 
 
-class Unreadable(Exception):
+class Unreadable(ExhibitProblem):
     """A stylesheet or icon the page links is not in the build."""
 
 

@@ -27,7 +27,7 @@ from tempfile import TemporaryDirectory
 
 from pagefind.index import PagefindIndex
 
-from exhibit.errors import ErrorLog
+from exhibit.errors import ErrorLog, ExhibitProblem
 from exhibit.model import Exhibit
 from exhibit.texts import RecordTexts
 
@@ -193,7 +193,7 @@ def write_index(output: Path, found: list[Record], language: str, ignore: list[s
     _keep(target, kept)
 
 
-class IncompleteIndex(Exception):
+class IncompleteIndex(ExhibitProblem):
     """Pagefind ended without writing all of its files (it was killed, or the disk filled up)."""
 
 

@@ -6,16 +6,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .errors import ExhibitProblem
+
 ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
-class FieldValueError(ValueError):
+class FieldValueError(ExhibitProblem, ValueError):
     """A field value that does not fit; ``hint`` says how to fix it."""
-
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.hint = hint
 
 
 @dataclass(frozen=True, order=True)

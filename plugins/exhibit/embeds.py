@@ -27,6 +27,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from .document import Document, document_of
+from .errors import ExhibitProblem
 from .textfile import parse_header
 
 DIRECTIVE = re.compile(r"^\s*\{%\s*(?P<body>.*?)\s*%\}\s*$")
@@ -34,10 +35,8 @@ NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 ARGUMENT = re.compile(r'([a-z][a-z0-9_-]*)=("(?:[^"\\]|\\.)*"|[^\s"]+)')
 
 
-class EmbedError(ValueError):
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.hint = hint
+class EmbedError(ExhibitProblem, ValueError):
+    """An embed directive that cannot be drawn."""
 
 
 @dataclass(frozen=True)

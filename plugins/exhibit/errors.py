@@ -1,8 +1,9 @@
-"""One error type for every curator mistake, and a log that collects them all.
+"""One error type for every curator mistake, a log that collects them all, and one exception type.
 
 An :class:`ExhibitError` names the file, the line, what was expected and, where
 possible, how to fix it. The build collects every error before it stops, so a
-curator sees all of their mistakes at once rather than one per run.
+curator sees all of their mistakes at once rather than one per run. Code that finds
+a problem raises an :class:`ExhibitProblem` (a message and a hint) for its caller to log.
 """
 from __future__ import annotations
 
@@ -66,6 +67,24 @@ class ErrorLog:
     def report(self) -> str:
         ordered = sorted(self.entries, key=lambda e: (e.severity != "error", e.path, e.line or 0))
         return "\n".join(str(e) for e in ordered)
+
+
+class ExhibitProblem(Exception):
+    """A problem the exhibit can explain: ``message``, and ``hint`` on how to fix it (or None).
+
+    ``str()`` is the message alone, since most callers pass the hint on separately (to an ErrorLog)."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+    def explained(self) -> str:
+        """The message with its hint below, as the build log shows them."""
+        return f"{self.message}\n    hint: {self.hint}" if self.hint else self.message
 
 
 class ExhibitBuildError(Exception):

@@ -11,17 +11,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import ExhibitProblem
+
 FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$")
 MAX_FIELD = 2000  # characters in a field, name and continuation lines included; real ones reach 358
 
 
-class TextFileError(Exception):
+class TextFileError(ExhibitProblem):
     """A file that cannot be read as text; carries the line of the problem."""
 
     def __init__(self, line: int | None, message: str, hint: str | None = None):
-        super().__init__(message)
+        super().__init__(message, hint)
         self.line = line
-        self.hint = hint
 
 
 def read_text(path: Path) -> str:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from exhibit.errors import ExhibitProblem
+
 # EXIF orientations that turn the picture a quarter: width and height swap once applied.
 QUARTER_TURNS = {5, 6, 7, 8}
 ORIENTATION_TAG = 0x0112
@@ -16,10 +18,8 @@ EXTENSIONS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", "
               ".tiff": "TIFF"}
 
 
-class OriginalError(ValueError):
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.hint = hint
+class OriginalError(ExhibitProblem, ValueError):
+    """An original that cannot be published as it is."""
 
 
 @dataclass(frozen=True)
