@@ -27,6 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from exhibit.document import document_of
 from exhibit.loader import suggest
+from exhibit.markdown_order import register
 
 from .formatting import FormatterPool
 from .numbering import backlink_label, note_label
@@ -226,10 +227,8 @@ class CitationsExtension(Extension):
         self.pool = pool or FormatterPool(None)
 
     def extendMarkdown(self, md):
-        # Before 'meta' (27), so lines are the file's own; the header is skipped.
-        md.preprocessors.register(CitationPreprocessor(md), "exhibit_citations", 30)
-        # After footnotes' own tree processors (50, 19, 15).
-        md.treeprocessors.register(NoteNumbering(md), "exhibit_note_numbers", 13)
-        md.treeprocessors.register(ParagraphAnchors(md), "exhibit_paragraphs", 12)
-        # Last of all postprocessors, so nothing touches the formatted HTML.
-        md.postprocessors.register(NoteTextPostprocessor(md, self), "exhibit_note_text", 5)
+        # Where each runs, and why: exhibit.markdown_order.
+        register(md, "exhibit_citations", CitationPreprocessor(md))
+        register(md, "exhibit_note_numbers", NoteNumbering(md))
+        register(md, "exhibit_paragraphs", ParagraphAnchors(md))
+        register(md, "exhibit_note_text", NoteTextPostprocessor(md, self))

@@ -10,6 +10,7 @@ from pelican.readers import _DISCARD, MarkdownReader
 from pelican.utils import SafeDatetime, pelican_open
 
 from .dates import FieldValueError
+from .markdown_order import register
 from .schema import full_date
 
 from .model import Exhibit
@@ -42,9 +43,6 @@ def document_of(md: Markdown) -> Document | None:
     return getattr(md, "exhibit_document", None)
 
 
-META_PRIORITY = 27  # where Python-Markdown's meta extension registers its preprocessor
-
-
 class ExhibitMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader, telling our extensions which file they are converting.
 
@@ -59,7 +57,7 @@ class ExhibitMarkdownReader(MarkdownReader):
             self._md = exhibit_markdown(self.settings)
             self._meta = self._md.preprocessors["meta"]
         elif "meta" not in self._md.preprocessors:  # Pelican took it out to convert the summary
-            self._md.preprocessors.register(self._meta, "meta", META_PRIORITY)
+            register(self._md, "meta", self._meta)
         self._md.reset()
         return self._md
 

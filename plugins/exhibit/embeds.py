@@ -9,7 +9,8 @@ Feature plugins register a handler per directive name in
 ``settings["EXHIBIT_EMBEDS"]`` (see :func:`register_embed`). A handler gets the
 parsed arguments, the :class:`~exhibit.document.Document` and the line, and
 returns HTML; it raises :class:`EmbedError` for bad arguments. Each embed is
-recorded in ``document.embeds`` so a page knows which assets it needs.
+recorded in ``document.embeds`` so a page knows which assets it needs. The kit for
+writing handlers is :mod:`exhibit.embedkit`.
 
 An embed is a block of its own: its HTML replaces the paragraph Markdown puts
 around it, whatever the HTML starts with (Python-Markdown keeps that paragraph
@@ -25,9 +26,12 @@ from typing import Callable
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from pelican import signals
 
 from .document import Document, document_of
 from .errors import ExhibitProblem
+from .markdown_order import register
+from .pagelinks import fill_page_root
 from .textfile import parse_header
 
 DIRECTIVE = re.compile(r"^\s*\{%\s*(?P<body>.*?)\s*%\}\s*$")
@@ -37,6 +41,12 @@ ARGUMENT = re.compile(r'([a-z][a-z0-9_-]*)=("(?:[^"\\]|\\.)*"|[^\s"]+)')
 
 class EmbedError(ExhibitProblem, ValueError):
     """An embed directive that cannot be drawn."""
+
+
+def did_you_mean(word: str, known, cutoff: float = 0.6) -> str | None:
+    """"did you mean 'timeline'?" when one of ``known`` is close to ``word``."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
+    return f"did you mean '{close[0]}'?" if close else None
 
 
 @dataclass(frozen=True)
@@ -53,8 +63,10 @@ def register_embed(settings: dict, name: str, handler: Handler, css=(), js=()) -
     """For feature plugins: make ``{% name ... %}`` render with ``handler``.
 
     ``css`` and ``js`` are theme-relative asset paths (e.g. ``"css/timeline.css"``)
-    that a page needs once, however many of these embeds it holds.
+    that a page needs once, however many of these embeds it holds. Links the handler writes
+    from :data:`~exhibit.pagelinks.ROOT` lead from the page that holds the embed.
     """
+    signals.content_object_init.connect(fill_page_root)
     settings.setdefault("EXHIBIT_EMBEDS", {})[name] = handler
     settings.setdefault("EXHIBIT_EMBED_ASSETS", {})[name] = {"css": list(css), "js": list(js)}
 
@@ -129,10 +141,9 @@ class EmbedPreprocessor(Preprocessor):
             embed = parse_directive(body, number)
             handler = self.handlers.get(embed.name)
             if handler is None:
-                close = difflib.get_close_matches(embed.name, self.handlers, n=1)
                 known = ", ".join(sorted(self.handlers)) or "none"
                 raise EmbedError(f"unknown embed '{embed.name}' (known: {known})",
-                                 f"did you mean '{close[0]}'?" if close else None)
+                                 did_you_mean(embed.name, self.handlers))
             html = handler(embed, document)
         except EmbedError as exc:
             document.error(number, f"{{% {body} %}}: {exc}", exc.hint)
@@ -168,8 +179,6 @@ class EmbedExtension(Extension):
         self.handlers = handlers
 
     def extendMarkdown(self, md):
-        # Before 'meta' (27) so line numbers are the file's own.
         embeds = EmbedPreprocessor(md, self.handlers)
-        md.preprocessors.register(embeds, "exhibit_embeds", 29)
-        # Before 'raw_html' (30), which puts the stashed HTML in.
-        md.postprocessors.register(EmbedUnwrapper(md, embeds), "exhibit_embeds_unwrap", 35)
+        register(md, "exhibit_embeds", embeds)
+        register(md, "exhibit_embeds_unwrap", EmbedUnwrapper(md, embeds))

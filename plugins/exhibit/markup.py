@@ -24,6 +24,8 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from .markdown_order import register
+
 SAFE_SCHEMES = ("http", "https", "mailto")
 # A scheme is what comes before the first ':' when no '/', '?' or '#' comes first (RFC 3986); browsers
 # ignore tabs, newlines and leading control characters in it, so those are removed before reading it.
@@ -80,8 +82,6 @@ class SafeAddresses(Treeprocessor):
 
 class ExhibitMarkupExtension(Extension):
     def extendMarkdown(self, md):
-        # Above links (160), so '[text]{lang=..}' is never read as a reference link.
-        md.inlinePatterns.register(LangSpanProcessor(LANG_SPAN, md), "exhibit_lang_span", 165)
-        # After the tree processors that number and anchor blocks (12).
-        md.treeprocessors.register(TableScroller(md), "exhibit_table_scroll", 8)
-        md.treeprocessors.register(SafeAddresses(md), "exhibit_safe_addresses", 7)
+        register(md, "exhibit_lang_span", LangSpanProcessor(LANG_SPAN, md))
+        register(md, "exhibit_table_scroll", TableScroller(md))
+        register(md, "exhibit_safe_addresses", SafeAddresses(md))

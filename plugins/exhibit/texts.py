@@ -5,8 +5,8 @@ downloads, the search index, structured data — asks :class:`RecordTexts` for i
 text goes through Markdown once however many places show it.
 
 A text's ids start with its record's anchor (``event-<id>-`` / ``place-<key>-``), so any
-number of texts share a page. Its links to source pages are written from :data:`ROOT`,
-which :meth:`RecordTexts.html` replaces with the way back to the site root from where the
+number of texts share a page. Its links to source pages are written from
+:data:`~exhibit.pagelinks.ROOT`, which :meth:`RecordTexts.html` replaces with the way back to the site root from where the
 text is shown ('.', '..', or the public address). Converted texts are kept between builds
 in ``cache_file``, keyed by everything that shapes them (the text, the records of the
 sources it may cite, the settings and the plugins' code), so a rebuild converts only what
@@ -28,9 +28,8 @@ from markupsafe import Markup
 
 from .document import render_markdown
 from .model import Event, Exhibit, Place
+from .pagelinks import ROOT, event_anchor, fill_root, place_anchor
 
-# Stands for the way back to the site root in a converted text until it is placed.
-ROOT = "__exhibit_root__"
 CACHE_VERSION = 1
 # Any word a citation could name: a superset of the keys a text cites.
 MENTIONED = re.compile(r"@\{?([A-Za-z0-9][A-Za-z0-9_:.#$%&+?<>~/-]*)")
@@ -46,7 +45,7 @@ def field_of(record: Record) -> str:
 
 def anchor_of(record: Record) -> str:
     """The id of the record's entry on the page that shows it, and the start of its text's ids."""
-    return f"event-{record.id}" if isinstance(record, Event) else f"place-{record.key}"
+    return event_anchor(record.id) if isinstance(record, Event) else place_anchor(record.key)
 
 
 class RecordTexts:
@@ -66,7 +65,7 @@ class RecordTexts:
 
     def html(self, record: Record, root: str) -> Markup:
         """The text as HTML, its links to source pages written from ``root`` (no trailing '/')."""
-        return Markup(self._text(record)[0].replace(ROOT, root))
+        return Markup(fill_root(self._text(record)[0], root))
 
     def cited(self, record: Record) -> list[str]:
         """The source keys the text cites, in order, each once."""

@@ -8,6 +8,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from exhibit.document import document_of
+from exhibit.markdown_order import register
 
 from .figure import eager_first_figure
 
@@ -51,7 +52,6 @@ class ImagesExtension(Extension):
         self.paragraphs_before = paragraphs_before
 
     def extendMarkdown(self, md):
-        # First of all (before embeds, 29, add lines), so lines are the file's own.
-        md.preprocessors.register(MarkdownImages(md), "exhibit_markdown_images", 31)
-        # After raw HTML (the figures) is put back (30).
-        md.postprocessors.register(EagerFirstFigure(md, self.paragraphs_before), "exhibit_eager_figure", 25)
+        # Where each runs, and why: exhibit.markdown_order.
+        register(md, "exhibit_markdown_images", MarkdownImages(md))
+        register(md, "exhibit_eager_figure", EagerFirstFigure(md, self.paragraphs_before))

@@ -8,33 +8,8 @@ cannot be told from a real distant place, and is left to the curator.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from exhibit.bounds import Bounds
 from exhibit.model import Exhibit, Place
-
-
-@dataclass(frozen=True)
-class Bounds:
-    south: float
-    west: float
-    north: float
-    east: float
-
-    @classmethod
-    def from_setting(cls, value) -> "Bounds":
-        """``[[south, west], [north, east]]`` → Bounds; ValueError when malformed."""
-        try:
-            (south, west), (north, east) = value
-            bounds = cls(*(float(v) for v in (south, west, north, east)))
-        except (TypeError, ValueError):
-            raise ValueError(f"MAP_BOUNDS must be [[south, west], [north, east]], got {value!r}") from None
-        if not (-90 <= bounds.south < bounds.north <= 90 and -180 <= bounds.west < bounds.east <= 180):
-            raise ValueError(f"MAP_BOUNDS {value!r} is not a box: south < north (-90..90), "
-                             "west < east (-180..180)")
-        return bounds
-
-    def contains(self, lat: float, lon: float) -> bool:
-        return self.south <= lat <= self.north and self.west <= lon <= self.east
 
 
 # Corrections a curator may need, each with how to apply it.

@@ -1,13 +1,12 @@
 """The arguments of ``{% map places=residence,cordon caption="…" %}``."""
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
-from exhibit.embeds import Embed, EmbedError
+from exhibit.embedkit import Arguments, Embed, EmbedError, items
 
-ARGUMENTS = ("places", "caption")
+ARGUMENTS = Arguments(("places", "caption"), "a map")
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -21,14 +20,8 @@ class MapRequest:
 
 def parse_map_embed(embed: Embed) -> MapRequest:
     """Check the directive's arguments (not yet whether the places exist)."""
-    for name in embed.args:
-        if name not in ARGUMENTS:
-            close = difflib.get_close_matches(name, ARGUMENTS, n=1)
-            raise EmbedError(f"unknown argument '{name}' (a map takes: {', '.join(ARGUMENTS)})",
-                             f"did you mean '{close[0]}'?" if close else None)
-    keys = [k for k in re.split(r"[,\s]+", embed.args.get("places", "")) if k]
-    if not keys:
-        raise EmbedError("a map needs places=", "list place keys from places.yaml: places=residence,cordon")
+    ARGUMENTS.check(embed.args)
+    keys = items(ARGUMENTS.required(embed.args, "places", "list place keys from places.yaml: places=residence,cordon"))
     for key in keys:
         if not KEY.match(key):
             raise EmbedError(f"{key!r} is not a place key", "keys are lower-case letters, digits and "
@@ -37,4 +30,4 @@ def parse_map_embed(embed: Embed) -> MapRequest:
     if repeated:
         raise EmbedError(f"place '{repeated[0]}' is listed twice", "list each place once")
     caption = embed.args.get("caption", "").strip() or None
-    return MapRequest(tuple(keys), caption)
+    return MapRequest(keys, caption)

@@ -5,6 +5,8 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from exhibit.pagelinks import place_anchor
+
 
 @dataclass(frozen=True)
 class PageLinks:
@@ -22,7 +24,7 @@ class PageLinks:
         return posixpath.relpath(url, posixpath.dirname(self.page_url) or ".")
 
     def place(self, key: str) -> str:
-        return f"{self.page(self.entries[key])}#place-{key}"
+        return f"{self.page(self.entries[key])}#{place_anchor(key)}"
 
     def event(self, event_id: str) -> str:
         url = self.events.get(event_id)

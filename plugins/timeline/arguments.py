@@ -1,15 +1,14 @@
 """The arguments of a timeline embed: ``{% timeline from=1996-12-17 to=1996-12-23 phase=standoff %}``."""
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from exhibit.dates import FieldValueError, PartialDate
-from exhibit.embeds import EmbedError
+from exhibit.embedkit import Arguments, EmbedError, any_of, one_of
 from exhibit.model import Event
 
-ARGUMENTS = ("from", "to", "phase", "tag", "title", "display")
 EXAMPLE = "{% timeline from=1996-12-17 to=1996-12-23 %} or {% timeline phase=rescue %}"
+ARGUMENTS = Arguments(("from", "to", "phase", "tag", "title", "display"), example=f"for example {EXAMPLE}")
 # How an embed shows its events: one row each, details folded (the default), or every event whole.
 DISPLAYS = ("compact", "full")
 
@@ -57,30 +56,14 @@ def _date(args: dict[str, str], name: str) -> PartialDate | None:
         raise EmbedError(f"{name}={args[name]}: {exc}", exc.hint) from None
 
 
-def _choices(args: dict[str, str], name: str, known, what: str) -> tuple[str, ...]:
-    if name not in args:
-        return ()
-    values = tuple(v.strip() for v in args[name].split(","))
-    for value in values:
-        if value not in known:
-            close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'?" if close else f"known {what}s: {', '.join(sorted(known))}"
-            raise EmbedError(f"{name}={args[name]}: no {what} '{value}'", hint)
-    return values
-
-
 def parse_selection(args: dict[str, str], phases, tags) -> Selection:
     """Check the arguments against the known phases and tags; raise EmbedError with a hint."""
-    for name in args:
-        if name not in ARGUMENTS:
-            close = difflib.get_close_matches(name, ARGUMENTS, n=1)
-            raise EmbedError(f"unknown argument '{name}' (known: {', '.join(ARGUMENTS)})",
-                             f"did you mean '{close[0]}'?" if close else f"for example {EXAMPLE}")
+    ARGUMENTS.check(args)
     if not set(args) - {"title", "display"}:
         raise EmbedError("say which events to show with from=, to=, phase= or tag=",
                          f"for example {EXAMPLE}")
-    selection = Selection(_date(args, "from"), _date(args, "to"), _choices(args, "phase", phases, "phase"),
-                          _choices(args, "tag", tags, "tag"), args.get("title") or None)
+    selection = Selection(_date(args, "from"), _date(args, "to"), any_of(args, "phase", phases, "phase"),
+                          any_of(args, "tag", tags, "tag"), args.get("title") or None)
     if selection.start and selection.end and selection.start.first_day() > selection.end.last_day():
         raise EmbedError(f"from={selection.start} is after to={selection.end}", "swap the two dates")
     return selection
@@ -88,10 +71,5 @@ def parse_selection(args: dict[str, str], phases, tags) -> Selection:
 
 def parse_display(args: dict[str, str]) -> str:
     """``display=compact`` (the default) or ``display=full``; anything else is an EmbedError."""
-    value = args.get("display", DISPLAYS[0]).strip()
-    if value not in DISPLAYS:
-        close = difflib.get_close_matches(value, DISPLAYS, n=1, cutoff=0.5)
-        raise EmbedError(f"display={value}: expected one of {', '.join(DISPLAYS)}",
-                         f"did you mean '{close[0]}'?" if close else
-                         "compact (the default) lists each event on one row; full shows every event whole")
-    return value
+    return one_of(args, "display", DISPLAYS,
+                  "compact (the default) lists each event on one row; full shows every event whole")

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from exhibit.document import Document
-from exhibit.embeds import Embed, EmbedError
+from exhibit.embedkit import ROOT, Embed, EmbedError, theme_templates
 from exhibit.model import PHASES, Exhibit
 
 from .arguments import Selection, parse_display, parse_selection
 from .model import EssayLink, Timeline, chronological_key
-from .render import Views, template_environment
+from .render import Views
 
 NAME = "timeline"
 
@@ -32,7 +32,7 @@ class TimelineEmbed:
         self.settings = settings
         self.timeline = timeline
         self.views = views
-        self.template = template_environment(settings).get_template("partials/timeline_embed.html")
+        self.template = theme_templates(settings).get_template("partials/timeline_embed.html")
 
     def __call__(self, embed: Embed, document: Document) -> str:
         exhibit = document.exhibit
@@ -51,11 +51,10 @@ class TimelineEmbed:
             raise EmbedError(f"no event matches ({selection.describe(labels)})", f"check the arguments: {span}")
         shown = {event.id for earlier in document.embeds if earlier.name == NAME
                  for event in self.timeline.select(selection_of(earlier, exhibit))}
-        root = "/".join([".."] * self.settings["ARTICLE_SAVE_AS"].count("/")) or "."
-        items = [(self.views.event(event, root), event.id in shown) for event in events]
+        items = [(self.views.event(event, ROOT), event.id in shown) for event in events]
         caption = selection.title or f"Timeline: {selection.describe(labels)}"
-        return self.template.render(id=embed_id(embed), caption=caption, items=items, root=root, compact=compact,
-                                    timeline_url=f"{root}/{self.timeline.save_as}")
+        return self.template.render(id=embed_id(embed), caption=caption, items=items, compact=compact,
+                                    timeline_url=f"{ROOT}/{self.timeline.save_as}")
 
 
 def discussed_in(essays, timeline: Timeline, exhibit: Exhibit) -> dict[str, list[EssayLink]]:

@@ -1,11 +1,9 @@
-"""Timeline HTML: what each event shows, and the template environment of essay embeds."""
+"""Timeline HTML: what each event shows."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from exhibit.model import Event, Exhibit
@@ -96,11 +94,3 @@ class Views:
             places=[self.place(key, root) for key in event.places if key in self.exhibit.places],
             essays=[Link(link.title, f"{root}/{link.url}") for link in timeline.discussed_in.get(event.id, [])],
             timeline_url=f"{root}/{timeline.url(event)}")
-
-
-def template_environment(settings: dict) -> Environment:
-    """The theme's templates with the project's Jinja options (autoescape on), for embeds:
-    they are rendered while essays are read, before Pelican's own environment exists."""
-    loader = FileSystemLoader(str(Path(settings["THEME"]) / "templates"))
-    return Environment(loader=loader, **settings["JINJA_ENVIRONMENT"])
-
