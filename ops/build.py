@@ -14,10 +14,12 @@ import os
 import shutil
 import sys
 import traceback
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
+from blinker import Signal
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
@@ -77,13 +79,26 @@ def _merge(log: ErrorLog | None, messages: list[str], settings: dict) -> ErrorLo
     return log
 
 
+def _pelican(settings: dict) -> Pelican:
+    """Pelican for one build, with only the plugins of its own PLUGINS connected, in their order.
+    Plugins stay connected to Pelican's signals after a build; a later build in the same process
+    (tests, `invoke serve`) would otherwise also run those of an earlier PLUGINS, in their first order."""
+    for value in vars(signals).values():
+        if isinstance(value, Signal):
+            for ref in list(value.receivers.values()):
+                receiver = ref() if isinstance(ref, weakref.ref) else ref
+                if receiver is not None:
+                    value.disconnect(receiver)
+    return Pelican(settings)
+
+
 def check(settings_file: str | Path, overrides: dict | None = None) -> ErrorLog:
     """Read and validate everything, render nothing. Returns the log of problems."""
     settings = load_settings(settings_file, overrides)
     log = None
     with _collect_pelican_messages() as messages:
         try:
-            pelican = Pelican(settings)
+            pelican = _pelican(settings)
             context = settings.copy()
             context.update(generated_content={}, static_links=set(), static_content={},
                            localsiteurl=settings["SITEURL"])
@@ -127,7 +142,7 @@ def _build_locked(settings_file: str | Path, target: Path, overrides: dict) -> E
     _keep_compiled_templates(settings)
     with _collect_pelican_messages() as messages:
         try:
-            Pelican(settings).run()
+            _pelican(settings).run()
         except ExhibitBuildError:
             pass  # the model's log already holds every error
         except Exception as exc:  # a template or plugin failed while writing
