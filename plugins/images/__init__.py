@@ -18,17 +18,18 @@ from pelican import signals
 
 from exhibit import add_markdown_extension
 from exhibit.embeds import register_embed
+from exhibit.settingskit import apply_settings
 from exhibit.staticmaps import StaticMaps
 
 from .figure import Figures, resolve_root
 from .generator import ImagesGenerator
 from .markdown_ext import ImagesExtension
-from .settings import apply_defaults
+from .settings import SETTINGS
 
 
 def setup(pelican) -> None:
     settings = pelican.settings
-    apply_defaults(settings)
+    apply_settings(settings, SETTINGS)
     settings["IMAGES_FIGURES"] = figures = Figures(settings)
     # Plugins that show places ask it for their static maps; the generator draws them.
     settings["STATIC_MAPS"] = StaticMaps(settings["IMAGES_OUTPUT_DIR"], settings["STATIC_MAP_SIZE"])

@@ -15,14 +15,14 @@ from pelican import signals
 
 from exhibit.embeds import Embed, register_embed
 from exhibit.document import Document
-from exhibit.settings import apply_defaults
+from exhibit.settingskit import apply_settings
 
 from .checks import Bounds, check_places
 from .directive import parse_map_embed
 from .generator import MapBuild, MapGenerator, map_embeds
 from .model import requested_places
 from .render import CSS, JS, PLACEHOLDER
-from .settings import DEFAULTS, check_places_per_page
+from .settings import SETTINGS, check_places_per_page
 
 
 def map_embed(embed: Embed, document: Document) -> str:
@@ -34,7 +34,7 @@ def map_embed(embed: Embed, document: Document) -> str:
 
 def setup(pelican) -> None:
     settings = pelican.settings
-    apply_defaults(settings, DEFAULTS)
+    apply_settings(settings, SETTINGS)
     exhibit = settings["EXHIBIT"]
     build = settings["MAP_BUILD"] = MapBuild()
     problem = check_places_per_page(settings)

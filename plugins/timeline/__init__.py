@@ -16,48 +16,20 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 
 from exhibit.embeds import register_embed
-from exhibit.settings import setting_error
+from exhibit.settingskit import apply_settings
 
 from .embed import NAME, TimelineEmbed
 from .model import Timeline, group, in_date_order, paginate
 from .pages import TimelineGenerator
 from .render import Views
-
-DEFAULTS = {
-    # How each phase is named on the page.
-    "TIMELINE_PHASE_LABELS": {"seizure": "Seizure", "standoff": "Standoff", "negotiation": "Negotiation",
-                              "rescue": "Rescue", "aftermath": "Aftermath"},
-    # Where the timeline is written; further pages are timeline-2.html, timeline-3.html…
-    "TIMELINE_SAVE_AS": "timeline.html",
-    # Where the same events are written in date order across phases (further pages -2, -3… likewise).
-    "TIMELINE_BY_DATE_SAVE_AS": "timeline-by-date.html",
-    # Above this many events the timeline is split into pages, only between months (or years): each
-    # page takes months until the next would pass this; a longer month is split between days.
-    "TIMELINE_EVENTS_PER_PAGE": 500,
-    # Above this many events on a page (in more than one month), each month (or year) is folded into a
-    # <details> that readers open.
-    "TIMELINE_COLLAPSE_AFTER": 200,
-    # Link from an event to a place, from the site root; {key} is the place's key. "" for no links.
-    "TIMELINE_PLACE_URL": "map.html#place-{key}",
-}
-
-
-def _events_per_page(settings: dict) -> int:
-    """``TIMELINE_EVENTS_PER_PAGE``; a mistake there is reported and the default used."""
-    value = settings["TIMELINE_EVENTS_PER_PAGE"]
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return value
-    setting_error(settings, "TIMELINE_EVENTS_PER_PAGE", f"expected a whole number of at least 1, got {value!r}",
-                  "for example TIMELINE_EVENTS_PER_PAGE = 500")
-    return DEFAULTS["TIMELINE_EVENTS_PER_PAGE"]
+from .settings import SETTINGS
 
 
 def setup(pelican) -> None:
     settings = pelican.settings
-    for name, value in DEFAULTS.items():
-        settings.setdefault(name, value)
+    apply_settings(settings, SETTINGS)
     groups = group(settings["EXHIBIT"].events, settings["TIMELINE_PHASE_LABELS"])
-    siege, per_page, collapse_after = settings["EXHIBIT"].siege, _events_per_page(settings), settings["TIMELINE_COLLAPSE_AFTER"]
+    siege, per_page, collapse_after = settings["EXHIBIT"].siege, settings["TIMELINE_EVENTS_PER_PAGE"], settings["TIMELINE_COLLAPSE_AFTER"]
     pages = paginate(groups, settings["TIMELINE_SAVE_AS"], per_page, collapse_after)
     in_order = paginate(in_date_order(settings["EXHIBIT"].events, siege), settings["TIMELINE_BY_DATE_SAVE_AS"],
                         per_page, collapse_after)
