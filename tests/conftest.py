@@ -1,4 +1,4 @@
-"""Fixtures shared by every test: the mini exhibit, a project copy for the command line, Chromium."""
+"""Fixtures shared by every folder; tests/README.md maps them all, with their scopes."""
 from __future__ import annotations
 
 import shutil
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, ROOT, Exhibit
+from tests.support import ROOT, Exhibit, build_copy, cite_in_an_event, copy_mini
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -14,19 +14,36 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 @pytest.fixture
 def mini(tmp_path) -> Exhibit:
     """The 'mini' fixture exhibit: two essays, three sources, two events, one place."""
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "mini", content)
-    return Exhibit(content, tmp_path / "output")
+    return copy_mini(tmp_path)
 
 
 @pytest.fixture
 def project(tmp_path, mini) -> Path:
-    """A copy of the project's settings and tasks around the mini content, for command-line tests."""
+    """A copy of the project around the mini content, for command-line tests. Plugins, ops and theme are
+    copies: other work in the repository must not change the sources a test built from."""
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, tmp_path / name)
     for name in ("plugins", "ops", "theme"):
-        (tmp_path / name).symlink_to(ROOT / name)
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory) -> Exhibit:
+    """The mini exhibit as it is, built once with development settings."""
+    return build_copy(tmp_path_factory.mktemp("mini-site"))
+
+
+@pytest.fixture(scope="session")
+def dev_site(tmp_path_factory) -> Exhibit:
+    """The mini exhibit with a citation in an event summary, built once with development settings."""
+    return build_copy(tmp_path_factory.mktemp("dev"), edit=cite_in_an_event)
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory) -> Exhibit:
+    """The same, built once with production settings."""
+    return build_copy(tmp_path_factory.mktemp("public"), "publishconf.py", edit=cite_in_an_event)
 
 
 # Browser tests drive Debian's Chromium, never a browser Playwright downloads.

@@ -3,16 +3,13 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from support import run_invoke
+from tests.support import ROOT, run_invoke
 from ops.build import build
 from exhibit.errors import ExhibitBuildError
 from ops.outputlock import output_lock
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture

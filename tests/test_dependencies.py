@@ -1,11 +1,11 @@
 """Every Python package is locked with its hashes, and the locks agree with pyproject.toml's pins."""
 import re
 import tomllib
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT
+
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 LOCKS = {"build.txt": [], "test.txt": ["test"], "tools.txt": ["tools"]}
 PIN = re.compile(r"^([A-Za-z0-9_.\[\]-]+)==(\S+)$")

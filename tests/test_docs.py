@@ -1,11 +1,10 @@
 """The curators' guide documents every field the model accepts."""
-from pathlib import Path
-
 import pytest
 
 from exhibit.model import ESSAY_FIELDS, EVENT_FIELDS, PLACE_FIELDS, SOURCE_FIELDS
+from tests.support import ROOT
 
-GUIDE = (Path(__file__).resolve().parents[1] / "docs/CURATING.md").read_text(encoding="utf-8")
+GUIDE = (ROOT / "docs/CURATING.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("spec", [ESSAY_FIELDS, SOURCE_FIELDS, EVENT_FIELDS, PLACE_FIELDS])

@@ -6,7 +6,7 @@ import gzip
 import pytest
 
 from ops.build import build, check
-from support import ROOT
+from tests.support import ROOT
 from tools.bench import phases, runner, weight
 from tools.bench.synthetic import Size, edit_one_essay, edit_one_event, write_exhibit
 

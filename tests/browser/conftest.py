@@ -1,22 +1,15 @@
 """Browser tests against the mini fixture exhibit, served on 127.0.0.1 by the test."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from support import serve_folder
-from ops.build import build
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import serve_folder
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The mini fixture exhibit, built and served on 127.0.0.1; yields its base URL."""
-    output = tmp_path_factory.mktemp("site") / "output"
-    build(ROOT / "pelicanconf.py", output, {"PATH": str(ROOT / "tests/fixtures/mini")})
-    with serve_folder(output) as url:
+def site(mini_site):
+    """The mini fixture exhibit served on 127.0.0.1; yields its base URL."""
+    with serve_folder(mini_site.output) as url:
         yield url
 
 

@@ -3,17 +3,13 @@ no errors when tiles fail, attribution when they load, the list without JavaScri
 from __future__ import annotations
 
 import io
-import shutil
 
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from ops.build import build
 from tests.map.atlas import add_maps
-from tools.serve import serve_folder
-
-from .conftest import ROOT
+from tests.support import build_copy, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -25,13 +21,11 @@ STRICT = {"Content-Security-Policy": CSP}
 
 
 def _built_atlas(folder, extra_essays: dict[str, str] | None = None):
-    shutil.copytree(ROOT / "tests/fixtures/mini", folder / "content")
-    add_maps(folder / "content")
-    for name, text in (extra_essays or {}).items():
-        (folder / "content/essays" / name).write_text(text, encoding="utf-8")
-    build(ROOT / "pelicanconf.py", folder / "output",
-          {"PATH": str(folder / "content"), "CACHE_PATH": str(folder / "cache")})
-    return folder / "output"
+    def edit(content):
+        add_maps(content)
+        for name, text in (extra_essays or {}).items():
+            (content / "essays" / name).write_text(text, encoding="utf-8")
+    return build_copy(folder, edit=edit).output
 
 
 @pytest.fixture(scope="module")

@@ -28,12 +28,10 @@ class NotFoundHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def host(tmp_path_factory):
+def host(tmp_path_factory, mini_site):
     """The mini exhibit's output at /exhibit/ of a host that answers missing addresses with its 404 page."""
-    from tests.search.sites import build_copy
     root = tmp_path_factory.mktemp("host")
-    build_copy(root / "work")
-    (root / "work/output").rename(root / "exhibit")
+    (root / "exhibit").symlink_to(mini_site.output)
     handler = type("Handler", (NotFoundHandler,), {"directory_root": root})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

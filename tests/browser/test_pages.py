@@ -1,11 +1,10 @@
 """What a reader sees in a real browser: pages load cleanly, and the keyboard works."""
-from pathlib import Path
-
 import pytest
 
 from ops.build import load_settings
+from tests.support import ROOT
 
-MENU = [label for label, _ in load_settings(Path(__file__).resolve().parents[2] / "pelicanconf.py")["MENU"]]
+MENU = [label for label, _ in load_settings(ROOT / "pelicanconf.py")["MENU"]]
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from support import serve_folder
-from tests.search.sites import build_copy
+from tests.support import build_copy, serve_folder
 
 pytestmark = pytest.mark.browser
 

@@ -1,17 +1,13 @@
 """The timeline as a reader meets it in Chromium: readable without JavaScript, filters with it."""
 from __future__ import annotations
 
-import shutil
-import sys
 from contextlib import ExitStack
 
 import pytest
 
 from ops.build import build
-from support import FIXTURES, ROOT, serve_folder
-
-sys.path.insert(0, str(ROOT / "tests" / "timeline"))
-from timeline_data import overlay  # noqa: E402
+from tests.support import ROOT, copy_mini, serve_folder
+from tests.timeline.timeline_data import overlay
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +16,7 @@ pytestmark = pytest.mark.browser
 def sites(tmp_path_factory):
     """The mini exhibit with the timeline overlay, built twice: as is, and with months folded."""
     base = tmp_path_factory.mktemp("timeline")
-    shutil.copytree(FIXTURES / "mini", base / "content")
-    overlay(base / "content")
+    overlay(copy_mini(base).content)
     (base / "content/essays/04-in-full.md").write_text(
         "Title: In full\nOrder: 4\nDate: 2026-01-12\nSummary: A slice shown whole.\n\n"
         "The raid, as the timeline records it.\n\n{% timeline phase=rescue display=full %}\n", encoding="utf-8")

@@ -18,7 +18,7 @@ from geojson_pydantic import FeatureCollection
 from discovery.tables import EVENTS, PLACES, SOURCES, TABLES
 from exhibit.model import EVENT_FIELDS, PLACE_FIELDS, SOURCE_FIELDS
 
-from tests.search.sites import build_copy, cite_in_an_event
+from tests.support import build_copy, cite_in_an_event
 from tests.timeline.timeline_data import overlay
 
 DATA = "data"

@@ -17,8 +17,8 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from ops.deploy.manifest import Build, load
-from ops.build import build
-from tests.deploy.support import MINI, ROOT, S3_KEY, S3_SECRET, die_with_parent, free_ports, stop, wait_for
+from tests.deploy.support import S3_KEY, S3_SECRET, die_with_parent, free_ports, stop, wait_for
+from tests.support import copy_mini
 
 SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
 WEED = Path(sys.executable).with_name("weed")
@@ -37,15 +37,13 @@ class Builds:
 def builds(tmp_path_factory) -> Builds:
     made = {}
     for name in ("a", "b"):
-        content = tmp_path_factory.mktemp(f"content-{name}")
-        shutil.copytree(MINI, content, dirs_exist_ok=True)
+        site = copy_mini(tmp_path_factory.mktemp(f"build-{name}"))
         if name == "b":
-            essay = content / "essays/02-talks.md"
+            essay = site.content / "essays/02-talks.md"
             essay.write_text(essay.read_text().replace("invented story", "invented and revised story"))
-            (content / "pages/visiting.md").write_text(EXTRA_PAGE)
-        output = content.parent / f"output-{name}"
-        build(ROOT / "publishconf.py", output, {"PATH": str(content)})
-        made[name] = load(output)
+            (site.content / "pages/visiting.md").write_text(EXTRA_PAGE)
+        site.build("publishconf.py")
+        made[name] = load(site.output)
     return Builds(**made)
 
 

@@ -22,9 +22,8 @@ from ops.deploy.errors import DeployError
 from ops.deploy.manifest import Build
 from ops.deploy.releases import new_name
 from ops.deploy.target import parse
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-MINI = ROOT / "tests/fixtures/mini"
 S3_KEY, S3_SECRET = "exhibit-test-key", "exhibit-test-secret-5f2c9e"
 PR_SET_PDEATHSIG = 1  # prctl(2)
 

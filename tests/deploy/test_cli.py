@@ -1,25 +1,9 @@
 """The command line a maintainer or CI runs: `invoke build deploy`, `invoke deploy --dry-run`, `invoke rollback`."""
 import os
-import shutil
 import subprocess
 import sys
 
-import pytest
-
-from tests.deploy.support import MINI, ROOT, S3_SECRET, tree
-
-
-@pytest.fixture
-def project(tmp_path):
-    """A copy of the project (settings, tasks, plugins, theme) around the mini exhibit's content."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, project / name)
-    for name in ("plugins", "ops", "theme"):  # copies: other work in the repository must not age this build
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(MINI, project / "content")
-    return project
+from tests.deploy.support import S3_SECRET, tree
 
 
 def invoke(project, *args, **environ) -> subprocess.CompletedProcess:

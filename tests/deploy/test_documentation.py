@@ -1,6 +1,6 @@
 """docs/DEPLOYING.md documents every setting and every module of the deploy package."""
 from ops.deploy.settings import DEFAULTS
-from tests.deploy.support import ROOT
+from tests.support import ROOT
 
 GUIDE = (ROOT / "docs/DEPLOYING.md").read_text(encoding="utf-8")
 

@@ -12,7 +12,7 @@ from ops.deploy.manifest import load
 from ops.deploy.target import parse, resolve
 from ops.build import MANIFEST, build, load_settings
 from ops.outputlock import output_lock
-from tests.deploy.support import ROOT
+from tests.support import ROOT
 
 
 @pytest.fixture

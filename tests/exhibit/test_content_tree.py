@@ -7,7 +7,7 @@ from contextlib import contextmanager
 import pytest
 
 from exhibit.errors import ExhibitBuildError
-from support import ROOT
+from tests.support import ROOT
 
 
 @contextmanager

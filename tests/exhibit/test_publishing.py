@@ -1,7 +1,6 @@
 """The corrections channel (EXHIBIT_CORRECTIONS, `{% corrections %}`, the footer's link) and what a
 production build refuses: an empty or placeholder channel or public address."""
 import os
-import shutil
 import subprocess
 import sys
 
@@ -9,7 +8,7 @@ import pytest
 
 from exhibit.errors import ExhibitBuildError
 from exhibit.publishing import parse_channel, placeholder
-from support import CORRECTIONS, FIXTURES, PUBLIC_URL, Exhibit
+from tests.support import CORRECTIONS, PUBLIC_URL, copy_mini
 
 ABOUT = "Title: About this exhibit\nSlug: about\n\nTo report an error, write to us:\n\n{% corrections %}\n\nThanks.\n"
 PLACEHOLDERS = ["mailto:corrections@lima-1996.example.org", "https://corrections.example.com/form",
@@ -99,9 +98,7 @@ def test_any_build_refuses_an_empty_or_malformed_channel(mini):
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
     """The mini exhibit built for production with real addresses, its files' bytes kept."""
-    folder = tmp_path_factory.mktemp("published")
-    shutil.copytree(FIXTURES / "mini", folder / "content")
-    mini = Exhibit(folder / "content", folder / "output")
+    mini = copy_mini(tmp_path_factory.mktemp("published"))
     mini.build("publishconf.py")
     return mini, {p: p.read_bytes() for p in mini.output.rglob("*") if p.is_file()}
 

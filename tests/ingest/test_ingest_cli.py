@@ -1,22 +1,10 @@
 """`invoke ingest` as a curator runs it, in a copy of the project around the mini exhibit."""
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
+from tests.support import FIXTURES
 
-ROOT = Path(__file__).resolve().parents[2]
-CAPTURES = ROOT / "tests" / "fixtures" / "captures"
-
-
-@pytest.fixture
-def project(tmp_path, mini):
-    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("plugins", "ops", "theme"):
-        (tmp_path / name).symlink_to(ROOT / name)
-    return tmp_path
+CAPTURES = FIXTURES / "captures"
 
 
 def invoke(project, *args):

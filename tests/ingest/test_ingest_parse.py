@@ -1,12 +1,11 @@
 """Parsing captures: story pages split apart, furniture set aside, printed metadata read."""
-from pathlib import Path
-
 import pytest
 
 from ops.ingest.capture import CaptureError, read_capture
 from ops.ingest.parse import parse_capture
+from tests.support import FIXTURES
 
-CAPTURES = Path(__file__).resolve().parents[1] / "fixtures" / "captures"
+CAPTURES = FIXTURES / "captures"
 MENU = "WORLD NEWS\n\nSTORY PAGE\n\n- FRONT\n- NATION\n- WORLD\n- MARKETS\n- WEATHER\n- GAMES\n\n"
 
 

@@ -7,8 +7,9 @@ from exhibit.dates import FieldValueError, PartialDate
 from ops.ingest.capture import Capture, read_capture
 from ops.ingest.parse import parse_capture
 from ops.ingest.records import Fallbacks, drafts_for, fingerprint
+from tests.support import FIXTURES
 
-CAPTURES = Path(__file__).resolve().parents[1] / "fixtures" / "captures"
+CAPTURES = FIXTURES / "captures"
 MENU = "WORLD NEWS\n\n- FRONT\n- NATION\n- WORLD\n- MARKETS\n- WEATHER\n- GAMES\n\n"
 
 

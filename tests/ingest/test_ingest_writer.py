@@ -1,14 +1,14 @@
 """Ingest into a real exhibit: drafts that pass check, never published, never clobbering, idempotent."""
 import shutil
-from pathlib import Path
 
 import pytest
 
 from ops.ingest.records import Fallbacks
 from ops.ingest.report import PRESENT, REFUSED, WRITTEN, failed, format_report
 from ops.ingest.writer import ingest
+from tests.support import FIXTURES
 
-CAPTURES = Path(__file__).resolve().parents[1] / "fixtures" / "captures"
+CAPTURES = FIXTURES / "captures"
 FALLBACKS = Fallbacks.parse("Fixture Encyclopedia", "2020", "en")
 DRAFTS = ["fixture-encyclopedia-2020.md", "wnn-1996-12-09.md", "wnn-1997-01-06.md", "wnn-1997-04-15.md",
           "wnn-1997.md"]

@@ -2,13 +2,10 @@
 with their links to entries on later pages, the timeline and the essays; no host but the tile server."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from ops.build import build
-from support import ROOT, serve_folder
 from tests.map.atlas import add_maps
+from tests.support import build_copy, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -18,11 +15,8 @@ TILES = "https://tile.openstreetmap.org"
 @pytest.fixture(scope="module")
 def paged_site(tmp_path_factory):
     """The atlas exhibit with three entries a page: the harbour's entry is on map-2.html."""
-    folder = tmp_path_factory.mktemp("paged")
-    shutil.copytree(ROOT / "tests/fixtures/mini", folder / "content")
-    add_maps(folder / "content")
-    build(ROOT / "pelicanconf.py", folder / "output", {"PATH": str(folder / "content"), "MAP_PLACES_PER_PAGE": 3})
-    with serve_folder(folder / "output") as url:
+    site = build_copy(tmp_path_factory.mktemp("paged"), edit=add_maps, MAP_PLACES_PER_PAGE=3)
+    with serve_folder(site.output) as url:
         yield url
 
 

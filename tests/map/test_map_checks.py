@@ -6,8 +6,8 @@ import pytest
 from exhibit.loader import load_exhibit
 from exhibit.model import Place
 from map.checks import Bounds, likely_slip
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 LIMA = Bounds.from_setting([[-12.55, -77.25], [-11.55, -76.6]])
 
 

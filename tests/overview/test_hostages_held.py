@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from exhibit.loader import load_exhibit
-from support import ROOT
+from tests.support import ROOT
 
 COUNTS = """\
 - date: 1996-12-19

@@ -5,10 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from support import serve_folder
 from ops.build import build
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT, serve_folder
 
 
 @pytest.fixture(scope="session")

@@ -1,15 +1,14 @@
 """axe-core (npm, pinned) in headless Chromium: WCAG 2.2 A and AA rules and axe's best practices, on every page type."""
 import re
-from pathlib import Path
 
 import pytest
 
 from ops.build import load_settings
 from tools.audit import PAGE_TYPES  # one page of each type
+from tests.support import ROOT
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 PUBLIC_URL = load_settings(ROOT / "publishconf.py")["PUBLIC_URL"]
 AXE_URL = f"{PUBLIC_URL}/axe-core-under-test.js"

@@ -4,11 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from support import run_invoke
+from tests.support import ROOT, run_invoke
 from ops.build import build
 from exhibit.errors import ExhibitBuildError
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def edit(relative, old, new):

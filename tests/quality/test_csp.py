@@ -10,8 +10,8 @@ from discovery.notfound import style_hash
 from ops.build import load_settings
 from map.settings import DEFAULTS as MAP_DEFAULTS
 from tools.audit import PAGE_TYPES
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 TILES_URL = load_settings(ROOT / "publishconf.py").get("MAP_TILES_URL", MAP_DEFAULTS["MAP_TILES_URL"][0])
 TILE_HOST = "/".join(TILES_URL.split("/")[:3])
 PUBLIC_URL = load_settings(ROOT / "publishconf.py")["PUBLIC_URL"]

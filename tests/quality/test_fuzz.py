@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 from pathlib import Path
 
-from support import FIXTURES, Exhibit
+from tests.support import copy_mini
 
 CASES = 200
 # Mistakes with no line to point at: a folder where a file should be, a link, a pipe.
@@ -161,10 +160,8 @@ def _hung(*_):
 
 def run_case(mistake, folder: Path, cache: Path) -> str | None:
     """None if the mistake was reported as it should be; otherwise what went wrong."""
-    content = folder / "content"
-    shutil.copytree(FIXTURES / "mini", content)
-    mistake(content)
-    exhibit = Exhibit(content, folder / "output")
+    exhibit = copy_mini(folder)
+    mistake(exhibit.content)
     previous = signal.signal(signal.SIGALRM, _hung)
     signal.alarm(20)
     try:

@@ -6,13 +6,12 @@ checked against the sources named in each assertion.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from exhibit.loader import load_exhibit
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
 
 

@@ -1,11 +1,11 @@
 """The Nu HTML Checker (vnu-jar from npm, on the installed Java) finds no errors in the output."""
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
+
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, Exhibit, serve_folder
+from tests.support import Exhibit, copy_mini, serve_folder
 
 FIELDS = [
     "SITENAME setting", "SITESUBTITLE setting", "AUTHOR setting",
@@ -120,8 +119,7 @@ def _picture(path: Path) -> None:
 def injected(tmp_path_factory) -> Path:
     """The mini exhibit with a payload in every field, built with production settings."""
     folder = tmp_path_factory.mktemp("injected")
-    shutil.copytree(FIXTURES / "mini", folder / "content")
-    exhibit = Exhibit(folder / "content", folder / "output")
+    exhibit = copy_mini(folder)
     exhibit.build("publishconf.py", **inject(exhibit))
     return exhibit.output
 

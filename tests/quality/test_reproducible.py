@@ -13,8 +13,7 @@ from freezegun import freeze_time
 
 from ops.build import build
 from exhibit.errors import ExhibitBuildError
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
 
 
 def manifest(folder: Path) -> dict[str, str]:

@@ -5,7 +5,7 @@ import re
 from xml.etree import ElementTree as ET
 
 from discovery.feed import entry_html, safe_html
-from tests.search.sites import MINI
+from tests.support import MINI
 
 PUBLIC = "https://lima-1996.museum"
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}

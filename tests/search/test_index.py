@@ -13,7 +13,7 @@ from ops.build import build
 from exhibit.errors import ExhibitBuildError
 from discovery.search_index import damage
 
-from tests.search.sites import ROOT, build_copy, cite_in_an_event
+from tests.support import ROOT, build_copy, cite_in_an_event
 
 
 def test_the_index_is_written_with_its_licence_and_without_unused_interfaces(dev_site):

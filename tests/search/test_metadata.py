@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from discovery.metadata import script_json
 
-from tests.search.sites import build_copy
+from tests.support import build_copy
 
 PUBLIC = "https://lima-1996.museum"
 

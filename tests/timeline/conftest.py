@@ -1,13 +1,9 @@
 """The `mini` fixture exhibit with the timeline overlay (tests/fixtures/timeline) copied over it."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timeline_data import overlay  # noqa: E402
+from tests.timeline.timeline_data import overlay
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import serve_folder
+from tests.support import serve_folder
 
 pytestmark = pytest.mark.browser
 

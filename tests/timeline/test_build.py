@@ -5,8 +5,8 @@ import re
 import pytest
 
 from exhibit.errors import ExhibitBuildError
-from page_html import assert_ids_unique_and_fragments_resolve
-from timeline_data import events_yaml
+from tests.timeline.page_html import assert_ids_unique_and_fragments_resolve
+from tests.timeline.timeline_data import events_yaml
 
 
 @pytest.fixture

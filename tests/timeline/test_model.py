@@ -8,7 +8,11 @@ import pytest
 from exhibit.dates import PartialDate
 from exhibit.model import Event
 from timeline.arguments import parse_selection
-from timeline.model import Siege, Timeline, chronological_key, group, paginate, span, when
+from exhibit.siege import Siege
+from timeline.dates import chronological_key, span, when
+from timeline.grouping import group
+from timeline.model import Timeline
+from timeline.paging import paginate
 
 LIMA = ZoneInfo("America/Lima")
 SIEGE = Siege(dt.datetime(1996, 12, 17, 20, 30), dt.date(1997, 4, 22))

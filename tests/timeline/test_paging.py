@@ -8,7 +8,7 @@ import re
 import pytest
 
 from exhibit.errors import ExhibitBuildError
-from page_html import assert_ids_unique_and_fragments_resolve, ids_of, target
+from tests.timeline.page_html import assert_ids_unique_and_fragments_resolve, ids_of, target
 
 PAGES = ["timeline.html", "timeline-2.html", "timeline-3.html"]
 EVENTS = ["guests-arrive", "hall-taken", "first-night", "late-release", "talks-begin", "talks-pause", "raid",

@@ -5,8 +5,9 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-OVERLAY = Path(__file__).resolve().parents[1] / "fixtures" / "timeline"
+from tests.support import FIXTURES
 
+OVERLAY = FIXTURES / "timeline"
 
 
 def overlay(content: Path) -> None:
