@@ -37,8 +37,7 @@ def with_gallery(mini):
     plugin = types.ModuleType("gallery")
     plugin.register = lambda: signals.initialized.connect(setup)
     plugins = [*load_settings(SETTINGS)["PLUGINS"], plugin]
-    yield mini, lambda: mini.build(PLUGINS=plugins)
-    signals.initialized.disconnect(setup)
+    return mini, lambda: mini.build(PLUGINS=plugins)
 
 
 def add_to_essay(mini, directive: str) -> int:
