@@ -1,14 +1,11 @@
 """`invoke ingest` as a curator runs it, in a copy of the project around the mini exhibit."""
-import subprocess
-import sys
-
-from tests.support import FIXTURES
+from tests.support import FIXTURES, run_invoke
 
 CAPTURES = FIXTURES / "captures"
 
 
 def invoke(project, *args):
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project, capture_output=True, text=True)
+    return run_invoke(*args, cwd=project)
 
 
 def test_ingest_a_folder_then_check_lists_the_drafts(project):

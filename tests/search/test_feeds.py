@@ -5,9 +5,8 @@ import re
 from xml.etree import ElementTree as ET
 
 from discovery.feed import entry_html, safe_html
-from tests.support import MINI
+from tests.support import MINI, PUBLIC_URL as PUBLIC
 
-PUBLIC = "https://lima-1996.museum"
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 

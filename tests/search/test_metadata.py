@@ -5,10 +5,7 @@ import json
 from html.parser import HTMLParser
 
 from discovery.metadata import script_json
-
-from tests.support import build_copy
-
-PUBLIC = "https://lima-1996.museum"
+from tests.support import PUBLIC_URL as PUBLIC, build_copy
 
 
 class _Head(HTMLParser):
