@@ -3,8 +3,8 @@
 * ``initialized`` — add the Markdown extension (``markdown_ext``) in the configured style;
 * ``article_generator_finalized`` — per essay: bibliography and page citation; the
   "cited in" index over all essays goes on the model (``EXHIBIT.cited_in``);
-* ``all_generators_finalized`` — page citations for source pages; warn about
-  sources nothing cites;
+* the contract's ``indexed`` phase, once every plugin has added to "cited in" — page citations
+  for source pages; warn about sources nothing cites;
 * ``content_written`` — one numbering of the notes of each page (``numbering``);
 * a generator writes the BibTeX and RIS downloads.
 """
@@ -16,6 +16,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from exhibit import add_markdown_extension
+from exhibit.contract import declare
 from exhibit.settings import setting_error
 from exhibit.settingskit import apply_settings
 from exhibit.csl import curator_names, to_csl
@@ -42,6 +43,7 @@ def setup(pelican) -> None:
             settings[name] = DEFAULTS[name][0]
     settings["CITATION_FORMATTERS"] = pool = FormatterPool(Path(settings["CACHE_PATH"]))
     add_markdown_extension(settings, CitationsExtension(pool, style=settings["CITATION_STYLE"]))
+    declare(settings, "citations", "indexed", source_apparatus, gives=["source pages' cited-in lists"])
 
 
 def _formatters(settings, exhibit):
@@ -83,7 +85,7 @@ def page_citations(generator) -> None:
         generator.settings["EXHIBIT"].cited_in.setdefault(key, []).extend(places)
 
 
-def source_apparatus(generators) -> None:
+def source_apparatus(_settings, generators) -> None:
     generator = next((g for g in generators if hasattr(g, "source_pages")), None)
     if generator is None:
         return
@@ -126,7 +128,6 @@ def register() -> None:
     signals.initialized.connect(setup)
     signals.article_generator_finalized.connect(essay_apparatus)
     signals.page_generator_finalized.connect(page_citations)
-    signals.all_generators_finalized.connect(source_apparatus)
     signals.get_generators.connect(add_generators)
     signals.content_written.connect(number_written_page)
     signals.finalized.connect(save_cache)

@@ -21,6 +21,7 @@ from pathlib import Path
 from jinja2 import pass_context
 from pelican import signals
 
+from exhibit.contract import need
 from exhibit.settingskit import apply_settings
 from exhibit.texts import RecordTexts
 
@@ -47,6 +48,9 @@ class Discovery:
 def setup(pelican) -> None:
     settings = pelican.settings
     apply_settings(settings, SETTINGS)
+    for pattern, index in (("DISCOVERY_EVENT_URL", "event addresses"), ("DISCOVERY_PLACE_URL", "place addresses")):
+        if settings[pattern] is None:  # records link to where the exhibit shows them
+            need(settings, "discovery", index)
     addresses, texts = Addresses(settings), settings["EXHIBIT_TEXTS"]
     settings["DISCOVERY"] = Discovery(addresses, texts, StructuredData(settings, addresses, texts))
 

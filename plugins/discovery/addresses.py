@@ -1,7 +1,7 @@
 """Where the exhibit shows each record, and how to write that address from a given file.
 
-Events and places are where the model says a page shows them (``Exhibit.shown_at``, filled
-while the timeline and map plugins read, so complete before any page is written), unless a
+Events and places are where the model says a page shows them (``Exhibit.shown_at``, the event
+and place addresses the timeline and map plugins give in the contract's addresses phase), unless a
 ``DISCOVERY_*_URL`` pattern says otherwise. Production builds (``PUBLIC_URL`` set) write
 absolute addresses into files that leave the site (downloads, structured data); development
 builds write them relative to the file, so ``output/`` works from any folder.
@@ -11,6 +11,7 @@ from __future__ import annotations
 from pelican.utils import get_relative_path
 
 from exhibit.model import Event, Exhibit, Place
+from exhibit.texts import anchor_of
 
 
 class Addresses:
@@ -24,10 +25,10 @@ class Addresses:
         self.source_url = settings["SOURCE_URL"]
 
     def event(self, event: Event) -> str | None:
-        return self._shown(self.event_url, f"event-{event.id}", id=event.id)
+        return self._shown(self.event_url, anchor_of(event), id=event.id)
 
     def place(self, place: Place) -> str | None:
-        return self._shown(self.place_url, f"place-{place.key}", key=place.key)
+        return self._shown(self.place_url, anchor_of(place), key=place.key)
 
     def _shown(self, pattern: str | None, anchor: str, **fields) -> str | None:
         """Where the exhibit shows the record (``pattern`` None), ``pattern`` filled in, or None ('')."""

@@ -8,10 +8,12 @@ Signals used (in the order Pelican sends them):
   corrections channel (stopping the build if refused; ``settings['EXHIBIT_CORRECTIONS_CHANNEL']``,
   the ``corrections`` embed), add our Markdown syntax, and the converter of the data files' texts
   that every plugin shares (``settings['EXHIBIT_TEXTS']``);
-* ``get_generators`` — add the source pages generator;
+* ``get_generators`` — stop the build if a plugin needs an index no loaded plugin gives, then run
+  the contract's ``addresses`` phase (:mod:`exhibit.contract`); add the source pages generator;
 * ``content_object_init`` — give each essay its model record and slug;
 * ``article_generator_finalized`` — put essays in exhibit order, link previous/next;
-* ``all_generators_finalized`` — stop the build if anything was wrong;
+* ``all_generators_finalized`` — order the indexes the reading added to, run the contract's
+  ``indexed`` phase, then stop the build if anything was wrong;
 * ``finalized`` — keep the converted texts in ``CACHE_PATH`` for the next build.
 """
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pelican.contents import Article
 
 from .document import ExhibitMarkdownReader
 from .contenttree import report_unsafe
+from .contract import contract_of, order_cited_in, report_missing
 from .embeds import EmbedExtension, assets_for, register_embed
 from .errors import ErrorLog, ExhibitBuildError
 from .loader import load_exhibit
@@ -72,6 +75,15 @@ def add_template_helpers(generator) -> None:
         getattr(content, "document", None), generator.settings, kind)
 
 
+def run_addresses(pelican) -> None:
+    """Every plugin is set up: check the contract, then say where each record is shown."""
+    settings = pelican.settings
+    report_missing(settings)
+    if settings["EXHIBIT"].log:
+        raise ExhibitBuildError(settings["EXHIBIT"].log)
+    contract_of(settings).run("addresses", settings, [])
+
+
 def add_generators(pelican):
     return SourcesGenerator
 
@@ -97,8 +109,14 @@ def order_essays(generator) -> None:
     generator.context["essays"] = essays
 
 
-def stop_on_errors(generators) -> None:
-    log = generators[0].settings["EXHIBIT"].log
+def run_indexed(generators) -> None:
+    """Every generator has read: put the shared indexes in order, run the steps that need them, and
+    stop the build if anything was wrong."""
+    settings = generators[0].settings
+    log = settings["EXHIBIT"].log
+    if not log:  # a reading with mistakes stops before the steps that build on it
+        order_cited_in(settings["EXHIBIT"])
+        contract_of(settings).run("indexed", settings, generators)
     if log:
         raise ExhibitBuildError(log)
 
@@ -109,9 +127,10 @@ def save_texts(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(load_model)
+    signals.get_generators.connect(run_addresses)
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(add_template_helpers)
     signals.content_object_init.connect(attach_essay)
     signals.article_generator_finalized.connect(order_essays)
-    signals.all_generators_finalized.connect(stop_on_errors)
+    signals.all_generators_finalized.connect(run_indexed)
     signals.finalized.connect(save_texts)

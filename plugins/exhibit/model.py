@@ -249,10 +249,11 @@ class Exhibit:
     log: ErrorLog = field(default_factory=ErrorLog)
     invalid: set[str] = field(default_factory=set)  # keys of records that failed validation
     unreadable: set[str] = field(default_factory=set)  # kinds of record whose file failed to parse
-    cited_in: dict[str, list[CitedIn]] = field(default_factory=dict)  # source key → citing places
+    # Source key → the places citing it: added to while generators read, ordered by kind once they have.
+    cited_in: dict[str, list[CitedIn]] = field(default_factory=dict)
     # Where a page shows each event and place: anchor ('event-<id>', 'place-<key>') → its address from
-    # the site root with that anchor ('timeline-3.html#event-raid'). Filled by the timeline and map
-    # plugins' generators in generate_context, so it is complete once every generator has read.
+    # the site root with that anchor ('timeline-3.html#event-raid'). Given by the timeline and map plugins
+    # in the contract's addresses phase (exhibit.contract), before anything is read.
     shown_at: dict[str, str] = field(default_factory=dict)
     siege: Siege | None = None  # the siege's days (TIMELINE_SIEGE_START / _END), set once the settings are read
 

@@ -7,8 +7,8 @@ Signals used:
 * ``static_generator_finalized`` — keep originals out of the output: only stripped
   derivatives are published;
 * ``content_object_init`` — put each page's relative root into its figures' addresses;
-* ``get_generators`` — :class:`~images.generator.ImagesGenerator` makes and publishes
-  every image once all pages are read.
+* the contract's ``indexed`` phase — make every image once all pages are read (``make_images``);
+* ``get_generators`` — :class:`~images.generator.ImagesGenerator` publishes them.
 """
 from __future__ import annotations
 
@@ -17,12 +17,13 @@ from pathlib import Path
 from pelican import signals
 
 from exhibit import add_markdown_extension
+from exhibit.contract import declare
 from exhibit.embeds import register_embed
 from exhibit.settingskit import apply_settings
 from exhibit.staticmaps import StaticMaps
 
 from .figure import Figures, resolve_root
-from .generator import ImagesGenerator
+from .generator import ImagesGenerator, make_images
 from .markdown_ext import ImagesExtension
 from .settings import SETTINGS
 
@@ -35,6 +36,7 @@ def setup(pelican) -> None:
     settings["STATIC_MAPS"] = StaticMaps(settings["IMAGES_OUTPUT_DIR"], settings["STATIC_MAP_SIZE"])
     register_embed(settings, "figure", figures, css=["css/images.css"])
     add_markdown_extension(settings, ImagesExtension(settings["IMAGES_EAGER_BEFORE_PARAGRAPH"]))
+    declare(settings, "images", "indexed", make_images, gives=["images"])
 
 
 def keep_originals_unpublished(generator) -> None:

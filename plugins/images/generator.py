@@ -1,8 +1,10 @@
 """Every image of a build: figures' derivatives, social cards, static maps and favicons.
 
-Runs after every other generator has read its pages (plugin generators come last),
-gathers the jobs, runs the missing ones on every core (``cache.run_missing``), and
-links the cached files into the output.
+In the contract's ``indexed`` phase, once every generator has read its pages (so every
+page's static maps are asked for, whatever the order of ``PLUGINS``) and before any page is
+written (pages name their social cards), :func:`make_images` gathers the jobs and runs the
+missing ones on every core (``cache.run_missing``); the generator then links the cached files
+into the output.
 """
 from __future__ import annotations
 
@@ -24,8 +26,15 @@ from .staticmaps import MapPoint, MapSpec, draw_map
 logger = logging.getLogger(__name__)
 
 
+def make_images(_settings, generators) -> None:
+    next(g for g in generators if isinstance(g, ImagesGenerator)).make()
+
+
 class ImagesGenerator(Generator):
     def generate_context(self):
+        pass  # images are made once every generator has read (make_images)
+
+    def make(self):
         started = time.perf_counter()
         settings, exhibit = self.settings, self.settings["EXHIBIT"]
         self.fonts = Fonts.of_theme(settings["THEME"])

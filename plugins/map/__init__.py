@@ -2,8 +2,9 @@
 
 Signals used:
 
-* ``initialized`` — apply setting defaults, check places against ``MAP_BOUNDS``,
-  register the ``map`` embed (map.js and map.css once per page that has one; map.js loads
+* ``initialized`` — apply setting defaults, check places against ``MAP_BOUNDS``, declare the
+  "place addresses" (given in the contract's addresses phase; with ``MAP_EVENT_URL`` None the map
+  needs the timeline's "event addresses"), register the ``map`` embed (map.js and map.css once per page that has one; map.js loads
   Leaflet when a map comes near the viewport);
 * ``content_object_init`` — remember essays and pages whose text holds a map;
 * ``get_generators`` — :class:`~map.generator.MapGenerator` fills those maps in, once
@@ -13,13 +14,14 @@ from __future__ import annotations
 
 from pelican import signals
 
+from exhibit.contract import declare, need
 from exhibit.embeds import Embed, register_embed
 from exhibit.document import Document
 from exhibit.settingskit import apply_settings
 
 from .checks import Bounds, check_places
 from .directive import parse_map_embed
-from .generator import MapBuild, MapGenerator, map_embeds
+from .generator import MapBuild, MapGenerator, map_embeds, show_places
 from .model import requested_places
 from .render import CSS, JS, PLACEHOLDER
 from .settings import SETTINGS, check_places_per_page
@@ -48,6 +50,9 @@ def setup(pelican) -> None:
         else:
             check_places(exhibit, build.bounds, settings["MAP_BOUNDS_NAME"])
     register_embed(settings, "map", map_embed, css=CSS, js=JS)
+    declare(settings, "map", "addresses", show_places, gives=["place addresses"])
+    if settings["MAP_EVENT_URL"] is None:  # events link to where the exhibit shows them
+        need(settings, "map", "event addresses")
 
 
 def remember_maps(content) -> None:

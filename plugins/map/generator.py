@@ -16,7 +16,8 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path
 
 from exhibit.embeds import Embed
-from exhibit.model import CitedIn, Exhibit
+from exhibit.model import CitedIn, Exhibit, Place
+from exhibit.texts import anchor_of
 
 from .checks import Bounds
 from .directive import parse_map_embed
@@ -64,12 +65,37 @@ class EntryPage:
 
 
 def event_addresses(pattern: str | None, exhibit: Exhibit) -> dict[str, str]:
-    """Event id → its address from the site root: where the exhibit shows it (``pattern`` None; the
-    timeline's generator, which runs before this plugin's, has said so), ``pattern`` filled in, or
+    """Event id → its address from the site root: where the exhibit shows it (``pattern`` None: the
+    "event addresses" the timeline gives in the contract's addresses phase), ``pattern`` filled in, or
     none at all ('')."""
     if pattern is None:
-        return {e.id: exhibit.shown_at[f"event-{e.id}"] for e in exhibit.events if f"event-{e.id}" in exhibit.shown_at}
+        return {e.id: exhibit.shown_at[anchor_of(e)] for e in exhibit.events if anchor_of(e) in exhibit.shown_at}
     return {e.id: pattern.format(id=e.id) for e in exhibit.events} if pattern else {}
+
+
+def regions_of(places: list[Place], bounds: Bounds | None, name: str) -> list[tuple[str, str, list[Place]]]:
+    """The map page's maps as (slug, heading, places): the focus area and what lies beyond it, or one."""
+    inside, beyond = split_by_area(places, bounds)
+    groups = ([("focus", f"In {name}", inside), ("beyond", f"Beyond {name}", beyond)] if bounds
+              else [("places", "Every place", inside)])
+    return [group for group in groups if group[2]]
+
+
+def entry_pages_of(regions, per_page: int, first: str) -> list[tuple[int, str, list[tuple[str, list]]]]:
+    """The pages of place entries as (number, address, [(region slug, its entries on the page)])."""
+    pages = paginate([(slug, entries) for slug, _, entries in regions], per_page)
+    return [(number, first if number == 1 else f"{first.removesuffix('.html')}-{number}.html", sections)
+            for number, sections in enumerate(pages, start=1)]
+
+
+def show_places(settings: dict, _generators) -> None:
+    """Where the map page lists each place (the "place addresses"), from the model alone."""
+    exhibit: Exhibit = settings["EXHIBIT"]
+    regions = regions_of(list(exhibit.places.values()), settings["MAP_BUILD"].bounds, settings["MAP_BOUNDS_NAME"])
+    exhibit.shown_at.update({anchor_of(place): f"{save_as}#{anchor_of(place)}"
+                             for _, save_as, sections in entry_pages_of(regions, settings["MAP_PLACES_PER_PAGE"],
+                                                                        settings["MAP_SAVE_AS"])
+                             for _, places in sections for place in places})
 
 
 def map_embeds(content) -> list[Embed]:
@@ -106,7 +132,6 @@ class MapGenerator(Generator):
         self.entry_pages = self._entry_pages(self.regions)
         entries = {view.key: page.save_as for page in self.entry_pages
                    for _, views in page.sections for view in views}
-        exhibit.shown_at.update({f"place-{key}": f"{page}#place-{key}" for key, page in entries.items()})
         self.drawer = MapDrawer(self.settings, self.env, entries, event_addresses(self.settings["MAP_EVENT_URL"], exhibit))
         map_links = self.drawer.links(get_relative_path(self.settings["MAP_SAVE_AS"]), self.settings["MAP_SAVE_AS"])
         for number, region in enumerate(self.regions, start=1):
@@ -127,26 +152,22 @@ class MapGenerator(Generator):
 
     def _regions(self, views: list[PlaceView], bounds: Bounds | None) -> list[Region]:
         by_key = {v.key: v for v in views}
-        inside, beyond = split_by_area([v.place for v in views], bounds)
-        name = self.settings["MAP_BOUNDS_NAME"]
-        groups = ([("focus", f"In {name}", inside), ("beyond", f"Beyond {name}", beyond)] if bounds
-                  else [("places", "Every place", inside)])
-        return [Region(slug, title, [by_key[p.key] for p in places]) for slug, title, places in groups if places]
+        return [Region(slug, title, [by_key[p.key] for p in places])
+                for slug, title, places in regions_of([v.place for v in views], bounds, self.settings["MAP_BOUNDS_NAME"])]
 
     def _entry_pages(self, regions: list[Region]) -> list[EntryPage]:
         by_slug = {region.slug: region for region in regions}
-        first = self.settings["MAP_SAVE_AS"]
-        pages = paginate([(r.slug, r.places) for r in regions], self.settings["MAP_PLACES_PER_PAGE"])
-        return [EntryPage(number, first if number == 1 else f"{first.removesuffix('.html')}-{number}.html",
-                          [(by_slug[slug], views) for slug, views in sections])
-                for number, sections in enumerate(pages, start=1)]
+        pages = entry_pages_of([(r.slug, r.title, r.places) for r in regions], self.settings["MAP_PLACES_PER_PAGE"],
+                               self.settings["MAP_SAVE_AS"])
+        return [EntryPage(number, save_as, [(by_slug[slug], views) for slug, views in sections])
+                for number, save_as, sections in pages]
 
     def _add_cited_in(self, exhibit: Exhibit, views: list[PlaceView]) -> None:
         """Source pages list the places that cite them ("Cited in this exhibit"), linking to their entries."""
         for view in views:
             for key in dict.fromkeys([*view.place.sources, *view.cited]):
                 exhibit.cited_in.setdefault(key, []).append(
-                    CitedIn(f"Map: {view.place.name}", exhibit.shown_at[f"place-{view.key}"], "place"))
+                    CitedIn(f"Map: {view.place.name}", exhibit.shown_at[anchor_of(view.place)], "place"))
 
     def generate_output(self, writer):
         for page in self.entry_pages:

@@ -1,7 +1,7 @@
 """The home page's overview: the 126 days at a glance, drawn at build time from the exhibit model.
 
-* ``all_generators_finalized`` — once every generator has read (so the model knows where the timeline
-  shows each event, ``Exhibit.shown_at``) and before any page is written: put ``OVERVIEW`` in the
+* the contract's ``indexed`` phase — once every generator has read and before any page is written
+  (it needs the timeline's "event addresses", ``Exhibit.shown_at``): put ``OVERVIEW`` in the
   context, an :class:`Overview` of the strip (``strip``: turning points tagged ``turning-point`` and the
   counts of hostages held, ``content/data/hostages-held.yaml``) and its inline SVG (``svg``).
   ``theme/templates/index.html`` shows the SVG and, below it, the same events and counts as text.
@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 from pelican import signals
+
+from exhibit.contract import declare
 
 from .strip import Strip, read_strip
 from .svg import render
@@ -31,8 +33,8 @@ def describe(strip: Strip) -> str:
             f"{len(strip.markers)} turning points.{counts} The events and counts are listed below.")
 
 
-def add_overview(generators) -> None:
-    context, settings = generators[0].context, generators[0].settings
+def add_overview(settings: dict, generators) -> None:
+    context = generators[0].context
     exhibit = settings["EXHIBIT"]
     if exhibit.siege is None:
         return
@@ -41,5 +43,9 @@ def add_overview(generators) -> None:
     context["OVERVIEW"] = Overview(strip, svg)
 
 
+def setup(pelican) -> None:
+    declare(pelican.settings, "overview", "indexed", add_overview, gives=["overview"], needs=["event addresses"])
+
+
 def register() -> None:
-    signals.all_generators_finalized.connect(add_overview)
+    signals.initialized.connect(setup)

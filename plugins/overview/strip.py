@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from exhibit.model import Event, Exhibit, HostageCount
 from exhibit.siege import Siege
+from exhibit.texts import anchor_of
 
 TAG = "turning-point"  # events with this tag are marked on the strip
 WIDTH, LEFT, RIGHT = 1000, 24, 976  # the strip's width; where Day 1 and the last day sit
@@ -113,9 +114,7 @@ def _markers(exhibit: Exhibit, siege: Siege) -> tuple[Marker, ...]:
     for number, (event, (first, _last)) in enumerate(chosen):
         x = x_of(first, siege.length)
         width = CHAR * (len(f"Day {first}  {event.title}"))
-        anchor = f"event-{event.id}"
-        markers.append(Marker(event, first, event.date.display,
-                              exhibit.shown_at.get(anchor, f"timeline.html#{anchor}"),
+        markers.append(Marker(event, first, event.date.display, exhibit.shown_at[anchor_of(event)],
                               x, max(LEFT, min(x, RIGHT - width)), FIRST_ROW + ROW * (len(chosen) - 1 - number)))
     return tuple(markers)
 

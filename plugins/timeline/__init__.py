@@ -2,9 +2,10 @@
 
 * ``initialized`` — settings defaults; the timeline model (``settings['TIMELINE']``) from
   the exhibit's events; the ``{% timeline … %}`` embed;
+* the contract's ``addresses`` phase — tell the model where each event is shown
+  (``Exhibit.shown_at``: the "event addresses");
 * a generator checks what each summary cites, links events to the essays that embed them
-  and to their sources' pages ("cited in"), tells the model where each event is shown
-  (``Exhibit.shown_at``), then writes the timeline pages (the events as data files are the
+  and to their sources' pages ("cited in"), then writes the timeline pages (the events as data files are the
   discovery plugin's data downloads, which the pages link).
 
 Summaries are converted by the exhibit's shared :class:`~exhibit.texts.RecordTexts`.
@@ -15,11 +16,15 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
+from exhibit.contract import declare
 from exhibit.embeds import register_embed
+from exhibit.texts import anchor_of
 from exhibit.settingskit import apply_settings
 
 from .embed import NAME, TimelineEmbed
-from .model import Timeline, group, in_date_order, paginate
+from .grouping import group, in_date_order
+from .model import Timeline
+from .paging import paginate
 from .pages import TimelineGenerator
 from .render import Views
 from .settings import SETTINGS
@@ -38,6 +43,13 @@ def setup(pelican) -> None:
     settings.update(TIMELINE=timeline, TIMELINE_VIEWS=views)
     register_embed(settings, NAME, TimelineEmbed(settings, timeline, views),
                    css=["css/timeline.css"])
+    declare(settings, "timeline", "addresses", show_events, gives=["event addresses"])
+
+
+def show_events(settings: dict, _generators) -> None:
+    """Where the timeline shows each event: its page in the phase view."""
+    timeline = settings["TIMELINE"]
+    settings["EXHIBIT"].shown_at.update({anchor_of(event): timeline.url(event) for event in timeline.events})
 
 
 def add_generators(pelican):

@@ -6,7 +6,8 @@ from exhibit.embedkit import ROOT, Embed, EmbedError, theme_templates
 from exhibit.model import PHASES, Exhibit
 
 from .arguments import Selection, parse_display, parse_selection
-from .model import EssayLink, Timeline, chronological_key
+from .dates import chronological_key
+from .model import EssayLink, Timeline
 from .render import Views
 
 NAME = "timeline"

@@ -6,7 +6,9 @@ from pelican.generators import Generator
 from exhibit.model import PHASES, CitedIn
 
 from .embed import discussed_in
-from .model import Timeline, TimelinePage, when
+from .dates import when
+from .model import Timeline
+from .paging import TimelinePage
 
 
 def _check_citations(event, cited: list[str], log) -> None:
@@ -47,7 +49,6 @@ class TimelineGenerator(Generator):
         timeline.discussed_in = discussed_in(self.context.get("essays", []), timeline, exhibit)
         texts = settings["EXHIBIT_TEXTS"]
         texts.convert_all(timeline.events)  # now, so `invoke check` reports mistakes
-        exhibit.shown_at.update({f"event-{event.id}": timeline.url(event) for event in timeline.events})
         for event in timeline.events:
             _check_citations(event, texts.cited(event), exhibit.log)
             title = f"Timeline: {event.title} ({when(event, timeline.zone).text})"

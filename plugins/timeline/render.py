@@ -9,7 +9,8 @@ from markupsafe import Markup
 from exhibit.model import Event, Exhibit
 from exhibit.texts import RecordTexts
 
-from .model import Dates, Timeline, when
+from .dates import Dates, when
+from .model import Timeline
 
 # A sentence ends at '.', '!' or '?' (and any closing quote or bracket) before a capital or a digit…
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9À-Þ])")

@@ -27,6 +27,7 @@ def words(element) -> str:
 def strip_of(mini):
     exhibit = load_exhibit(mini.content)
     exhibit.siege = read_siege({name: value for name, (value, _doc) in DEFAULTS.items()}, exhibit.log)
+    exhibit.shown_at.update({f"event-{e.id}": f"timeline.html#event-{e.id}" for e in exhibit.events})  # as the timeline gives
     return read_strip(exhibit, "sources/{slug}.html")
 
 
