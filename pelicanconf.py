@@ -21,6 +21,7 @@ PLUGIN_PATHS = ["plugins"]
 # One plugin per line. "exhibit" (the content model) must come first.
 PLUGINS = [
     "exhibit",
+    "sources",
     "citations",
     "timeline",
     "map",

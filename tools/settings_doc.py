@@ -14,6 +14,7 @@ sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]  # the plugins and ops/, as ta
 # (module declaring SETTINGS, its file, who reads them), in the order of pelicanconf.py's PLUGINS.
 SECTIONS = [
     ("exhibit.settings", "plugins/exhibit/settings.py", "the exhibit plugin (the content model)"),
+    ("sources.settings", "plugins/sources/settings.py", "the sources plugin (source pages)"),
     ("citations.settings", "plugins/citations/settings.py", "the citations plugin"),
     ("timeline.settings", "plugins/timeline/settings.py", "the timeline plugin"),
     ("map.settings", "plugins/map/settings.py", "the map plugin"),

@@ -43,7 +43,8 @@ def setup(pelican) -> None:
             settings[name] = DEFAULTS[name][0]
     settings["CITATION_FORMATTERS"] = pool = FormatterPool(Path(settings["CACHE_PATH"]))
     add_markdown_extension(settings, CitationsExtension(pool, style=settings["CITATION_STYLE"]))
-    declare(settings, "citations", "indexed", source_apparatus, gives=["source pages' cited-in lists"])
+    declare(settings, "citations", "indexed", source_apparatus, gives=["source pages' cited-in lists"],
+            needs=["source pages"])
 
 
 def _formatters(settings, exhibit):
@@ -85,13 +86,10 @@ def page_citations(generator) -> None:
         generator.settings["EXHIBIT"].cited_in.setdefault(key, []).extend(places)
 
 
-def source_apparatus(_settings, generators) -> None:
-    generator = next((g for g in generators if hasattr(g, "source_pages")), None)
-    if generator is None:
-        return
-    settings, exhibit = generator.settings, generator.settings["EXHIBIT"]
+def source_apparatus(settings: dict, generators) -> None:
+    exhibit = settings["EXHIBIT"]
     page_formatters = _formatters(settings, exhibit)
-    for page in generator.source_pages:
+    for page in generators[0].context["source_pages"]:
         page.cite = PageCitation(to_csl(page.record), page_formatters, page.url.removesuffix(".html"))
     cited = set(exhibit.cited_in)
     cited.update(key for event in exhibit.events for key in event.sources)
@@ -109,7 +107,7 @@ class CitationFilesGenerator(Generator):
         pass
 
     def generate_output(self, writer):
-        pages = [*self.context.get("essays", []), *self.context.get("source_pages", [])]
+        pages = [*self.context.get("essays", []), *self.context["source_pages"]]
         for page in pages:
             cite = getattr(page, "cite", None)
             if cite is None:

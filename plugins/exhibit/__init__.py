@@ -9,7 +9,7 @@ Signals used (in the order Pelican sends them):
   the ``corrections`` embed), add our Markdown syntax, and the converter of the data files' texts
   that every plugin shares (``settings['EXHIBIT_TEXTS']``);
 * ``get_generators`` — stop the build if a plugin needs an index no loaded plugin gives, then run
-  the contract's ``addresses`` phase (:mod:`exhibit.contract`); add the source pages generator;
+  the contract's ``addresses`` phase (:mod:`exhibit.contract`);
 * ``content_object_init`` — give each essay its model record and slug;
 * ``article_generator_finalized`` — put essays in exhibit order, link previous/next;
 * ``all_generators_finalized`` — order the indexes the reading added to, run the contract's
@@ -35,7 +35,6 @@ from .publishing import check_public_settings, corrections_embed
 from .settings import SETTINGS
 from .settingskit import report_settings, settle_settings
 from .siege import read_siege
-from .sourcepages import SourcesGenerator
 from .texts import RecordTexts
 
 
@@ -84,10 +83,6 @@ def run_addresses(pelican) -> None:
     contract_of(settings).run("addresses", settings, [])
 
 
-def add_generators(pelican):
-    return SourcesGenerator
-
-
 def attach_essay(content) -> None:
     if not isinstance(content, Article):
         return
@@ -128,7 +123,6 @@ def save_texts(pelican) -> None:
 def register() -> None:
     signals.initialized.connect(load_model)
     signals.get_generators.connect(run_addresses)
-    signals.get_generators.connect(add_generators)
     signals.generator_init.connect(add_template_helpers)
     signals.content_object_init.connect(attach_essay)
     signals.article_generator_finalized.connect(order_essays)

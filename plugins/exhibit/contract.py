@@ -11,13 +11,15 @@ phases at fixed points of Pelican's run, whatever the order of ``PLUGINS``:
 ``reading``
     Pelican's generators read the essays, pages and records (``generate_context``), in any order.
     Plugins *add* to the model's indexes here — what cites each source (``Exhibit.cited_in``),
-    the static maps pages want (``settings['STATIC_MAPS']``) — and read none of them.
+    the static maps pages want (``settings['STATIC_MAPS']``) — and read none of them; a generator
+    may make an index of its own (the sources plugin's "source pages", declared with :func:`give`).
 ``indexed``
     On ``all_generators_finalized``, before any page is written: the indexes of the reading are
     put in one order (:func:`order_cited_in`), then the steps that need them run — the source
     pages' "cited in" lists, the images (social cards, static maps), the home page's overview.
 
-A step names what it ``gives`` and what it ``needs``; within a phase steps run givers first. A
+A step names what it ``gives`` and what it ``needs`` (:func:`need` declares what a plugin reads
+while reading or writing); within a phase steps run givers first. A
 need that no loaded plugin gives stops the build with the plugin that gives it, from
 :data:`GIVEN_BY`. Writing (``generate_output``) reads the finished indexes.
 """
@@ -37,6 +39,7 @@ GIVEN_BY = {
     "source pages' cited-in lists": "citations",
     "images": "images",
     "overview": "overview",
+    "source pages": "sources",
 }
 # The order of the places that cite a source, by kind; within a kind, the order they were added.
 CITED_IN_ORDER = ("essay", "page", "event", "place")
@@ -57,6 +60,7 @@ class Contract:
 
     steps: list[Step] = field(default_factory=list)
     needs: list[tuple[str, str]] = field(default_factory=list)  # (plugin, index) read while reading or writing
+    given: list[tuple[str, str]] = field(default_factory=list)  # (plugin, index) made by a generator while reading
 
     def declare(self, plugin: str, phase: str, run: Callable[[dict, list], None], gives=(), needs=()) -> None:
         if phase not in PHASES:
@@ -68,6 +72,10 @@ class Contract:
         self._known(plugin, indexes)
         self.needs += [(plugin, index) for index in indexes]
 
+    def give(self, plugin: str, *indexes: str) -> None:
+        self._known(plugin, indexes)
+        self.given += [(plugin, index) for index in indexes]
+
     @staticmethod
     def _known(plugin: str, indexes) -> None:
         unknown = [name for name in indexes if name not in GIVEN_BY]
@@ -76,7 +84,7 @@ class Contract:
 
     def missing(self) -> list[tuple[str, str]]:
         """(plugin, index) for every need that no declared step gives."""
-        given = {name for step in self.steps for name in step.gives}
+        given = {name for step in self.steps for name in step.gives} | {index for _, index in self.given}
         wanted = [*((step.plugin, need) for step in self.steps for need in step.needs), *self.needs]
         return [(plugin, need) for plugin, need in dict.fromkeys(wanted) if need not in given]
 
@@ -110,6 +118,11 @@ def declare(settings: dict, plugin: str, phase: str, run: Callable[[dict, list],
 def need(settings: dict, plugin: str, *indexes: str) -> None:
     """For feature plugins, on ``initialized``: the plugin reads ``indexes`` while reading or writing."""
     contract_of(settings).need(plugin, *indexes)
+
+
+def give(settings: dict, plugin: str, *indexes: str) -> None:
+    """For feature plugins, on ``initialized``: the plugin's generator makes ``indexes`` while reading."""
+    contract_of(settings).give(plugin, *indexes)
 
 
 def report_missing(settings: dict) -> None:

@@ -11,8 +11,6 @@ SETTINGS = [
     Setting("EXHIBIT_SOURCES_DIR", "sources", TEXT, "folder under content/ holding one Markdown file per source"),
     Setting("EXHIBIT_DATA_DIR", "data", TEXT, "folder under content/ holding events.yaml and places.yaml"),
     Setting("SOURCE_URL", "sources/{slug}.html", address("slug"), "address of a source page; {slug} is its Key"),
-    Setting("SOURCE_SAVE_AS", "sources/{slug}.html", address("slug"), "where a source page is written"),
-    Setting("SOURCES_INDEX_SAVE_AS", "sources/index.html", TEXT, "where the index of sources is written"),
     Setting("LANGUAGE_NAMES", {"en": "English", "es": "Spanish", "ja": "Japanese"}, mapping(TEXT, TEXT),
             "how language codes are shown to readers"),
     Setting("EXHIBIT_PARALLEL_AFTER", 200, whole_number(0),

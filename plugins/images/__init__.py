@@ -36,7 +36,7 @@ def setup(pelican) -> None:
     settings["STATIC_MAPS"] = StaticMaps(settings["IMAGES_OUTPUT_DIR"], settings["STATIC_MAP_SIZE"])
     register_embed(settings, "figure", figures, css=["css/images.css"])
     add_markdown_extension(settings, ImagesExtension(settings["IMAGES_EAGER_BEFORE_PARAGRAPH"]))
-    declare(settings, "images", "indexed", make_images, gives=["images"])
+    declare(settings, "images", "indexed", make_images, gives=["images"], needs=["source pages"])
 
 
 def keep_originals_unpublished(generator) -> None:

@@ -75,7 +75,7 @@ class ImagesGenerator(Generator):
             spec = CardSpec(f"Essay {article.essay.order} of {len(essays)}", article.title,
                             article.essay.summary, site, subtitle, size)
             jobs.append(self._card(article, spec, f"essay-{article.slug}"))
-        for page in self.context.get("source_pages", []):
+        for page in self.context["source_pages"]:
             source = page.record
             spec = CardSpec(f"Source · {source.kind}", source.title,
                             f"{source.publisher} · {source.published.display}", site, subtitle, size)

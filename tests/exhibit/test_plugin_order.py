@@ -7,7 +7,7 @@ import pytest
 
 from exhibit.errors import ExhibitBuildError
 
-FEATURES = ["citations", "timeline", "map", "images", "discovery", "overview"]
+FEATURES = ["sources", "citations", "timeline", "map", "images", "discovery", "overview"]
 
 # An essay that uses what the plugins share: a map whose place links to its events on the timeline (event
 # addresses), a static map for the images plugin, a timeline slice; events and a place citing sources
@@ -38,7 +38,7 @@ def build_with(mini, order, name):
 
 def test_any_order_of_the_feature_plugins_builds_the_same_bytes(mini):
     mini.write("essays/03-order.md", ESSAY)
-    orders = [FEATURES, FEATURES[::-1], ["map", "timeline", "discovery", "images", "citations", "overview"]]
+    orders = [FEATURES, FEATURES[::-1], ["map", "timeline", "discovery", "images", "citations", "overview", "sources"]]
     orders += [random.Random(seed).sample(FEATURES, len(FEATURES)) for seed in (1996, 1997)]
     built = [build_with(mini, order, str(number)) for number, order in enumerate(orders)]
     first = built[0]

@@ -1,10 +1,10 @@
-"""Pages every exhibit has beyond Pelican's own: one per source record, and their index."""
+"""A page per published source record, and their index (``context['source_pages']``, the "source pages")."""
 from __future__ import annotations
 
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from .document import render_markdown
+from exhibit.document import render_markdown
 
 
 class SourcePage(Page):
