@@ -8,6 +8,9 @@ about external sites), the date and 'Web posted' lines, link lists under a label
 ('Related stories:'), the copyright footer, contributor lines, picture captions,
 or the story's own text. A link list whose entries are the story's own subheads
 ('In this story:') is the page's table of contents: it marks those subheads.
+
+Over 250 lines on purpose: the sorting rules depend on one another (a heading is furniture only
+where a menu follows it), so they are read together, in the order they are applied.
 """
 from __future__ import annotations
 

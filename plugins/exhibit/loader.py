@@ -2,6 +2,9 @@
 
 Every problem is logged with file and line; loading goes on after an error so
 that a curator sees all mistakes in one run.
+
+Over 250 lines on purpose: one reader per kind of content (essays, Markdown and CSL-JSON sources,
+events, places, hostage counts) and the cross-checks between them, which need all of them loaded.
 """
 from __future__ import annotations
 

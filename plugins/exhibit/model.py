@@ -2,6 +2,9 @@
 
 Every record is validated before it gets here (see ``loader``); feature plugins
 read this model and never each other. Field tables say what curators may write.
+
+Over 250 lines on purpose: every kind of record sits beside the table of the fields curators write
+for it, so the whole of what a curator may write is read in one file.
 """
 from __future__ import annotations
 
