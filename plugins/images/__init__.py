@@ -6,7 +6,6 @@ Signals used:
   Markdown extension (``![…](…)`` is refused; a figure near the top loads at once);
 * ``static_generator_finalized`` — keep originals out of the output: only stripped
   derivatives are published;
-* ``content_object_init`` — put each page's relative root into its figures' addresses;
 * the contract's ``indexed`` phase — make every image once all pages are read (``make_images``);
 * ``get_generators`` — :class:`~images.generator.ImagesGenerator` publishes them.
 """
@@ -22,7 +21,7 @@ from exhibit.embeds import register_embed
 from exhibit.settingskit import apply_settings
 from exhibit.staticmaps import StaticMaps
 
-from .figure import Figures, resolve_root
+from .figure import Figures
 from .generator import ImagesGenerator, make_images
 from .markdown_ext import ImagesExtension
 from .settings import SETTINGS
@@ -60,5 +59,4 @@ def add_generators(pelican):
 def register() -> None:
     signals.initialized.connect(setup)
     signals.static_generator_finalized.connect(keep_originals_unpublished)
-    signals.content_object_init.connect(resolve_root)
     signals.get_generators.connect(add_generators)

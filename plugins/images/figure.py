@@ -6,25 +6,19 @@ itself is left to the images generator, which runs every job at once.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
-from pelican.utils import get_relative_path
-
 from exhibit.document import Document
-from exhibit.embeds import Embed, EmbedError
+from exhibit.embedkit import ROOT, Arguments, Embed, EmbedError, theme_templates
 from exhibit.loader import suggest
 
 from .derivatives import MIME, Renditions, plan
 from .originals import EXTENSIONS, OriginalError, inspect
 from .sidecar import ImageMeta, read_sidecar, sidecar_path
 
-ARGUMENTS = ("src",)
-# Stands for the relative path from a page to the site root until the page's address is known.
-ROOT = "%%exhibit-images-root%%"
+ARGUMENTS = Arguments(("src",), "a figure")
 FIRST_FIGURE_IMAGE = re.compile(r'<img class="figure__img"[^>]*>')
 
 
@@ -65,9 +59,7 @@ class Figures:
     def __post_init__(self):
         self.folder = Path(self.settings["PATH"]) / self.settings["IMAGES_DIR"]
         self.cache_dir = Path(self.settings["CACHE_PATH"]) / "images"
-        options = {k: v for k, v in self.settings.get("JINJA_ENVIRONMENT", {}).items() if k != "extensions"}
-        self.env = Environment(loader=FileSystemLoader(str(Path(self.settings["THEME"]) / "templates")),
-                               **{"autoescape": True, **options})
+        self.template = theme_templates(self.settings).get_template("partials/figure.html")
 
     def __call__(self, embed: Embed, document: Document) -> str:
         if not document.has_header:
@@ -78,21 +70,15 @@ class Figures:
         if meta is None:
             return ""  # the sidecar's own errors say what is wrong
         view = self._view(meta, renditions, document)
-        return self.env.get_template("partials/figure.html").render(figure=view).strip()
+        return self.template.render(figure=view).strip()
 
     def jobs(self) -> list:
         return [job for renditions in self.renditions.values() for job in renditions.jobs]
 
     def _original(self, embed: Embed) -> Path:
-        unknown = [name for name in embed.args if name not in ARGUMENTS]
-        if unknown:
-            close = difflib.get_close_matches(unknown[0], ARGUMENTS, n=1)
-            raise EmbedError(f"unknown argument '{unknown[0]}' (a figure takes: {', '.join(ARGUMENTS)})",
-                             f"did you mean '{close[0]}'?" if close else None)
-        name = embed.args.get("src", "").strip()
-        if not name:
-            raise EmbedError("a figure needs src=", f"name an image in content/{self.settings['IMAGES_DIR']}/: "
-                             "{% figure src=residence-plan.png %}")
+        ARGUMENTS.check(embed.args)
+        name = ARGUMENTS.required(embed.args, "src", f"name an image in content/{self.settings['IMAGES_DIR']}/: "
+                                  "{% figure src=residence-plan.png %}")
         path = (self.folder / name).resolve()
         if not path.is_relative_to(self.folder.resolve()):
             raise EmbedError(f"src={name} is outside content/{self.settings['IMAGES_DIR']}/",
@@ -149,13 +135,6 @@ class Figures:
             sizes=self.settings["IMAGES_SIZES"], width=renditions.width, height=renditions.height,
             alt=meta.alt, caption=meta.caption, credit=meta.credit.rstrip("."), licence=meta.licence.rstrip("."),
             date=meta.date.display if meta.date else None, source_links=links)
-
-
-def resolve_root(content) -> None:
-    """Put the relative path to the site root into a page's figures (``content_object_init``)."""
-    text = getattr(content, "_content", None)
-    if text and ROOT in text:
-        content._content = text.replace(ROOT, get_relative_path(content.save_as))
 
 
 def eager_first_figure(html: str, paragraphs_before: int) -> str:
