@@ -8,9 +8,8 @@ builds write them relative to the file, so ``output/`` works from any folder.
 """
 from __future__ import annotations
 
-from pelican.utils import get_relative_path
-
 from exhibit.model import Event, Exhibit, Place
+from exhibit.pagelinks import relative_root
 from exhibit.texts import anchor_of
 
 
@@ -51,7 +50,7 @@ class Addresses:
 
     def root(self, from_file: str) -> str:
         """The site root as written in ``from_file``, without a trailing '/'."""
-        return self.public or get_relative_path(from_file)
+        return self.public or relative_root(from_file)
 
     def link(self, path: str | None, from_file: str) -> str | None:
         """``path`` (from the site root) as written in ``from_file``; "" is the site itself."""

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican.generators import Generator
-from pelican.utils import get_relative_path
 
 from exhibit.embeds import Embed
 from exhibit.model import CitedIn, Exhibit, Place
+from exhibit.pagelinks import relative_root
 from exhibit.texts import anchor_of
 
 from .checks import Bounds
@@ -125,7 +125,7 @@ class MapGenerator(Generator):
         views = place_views(list(exhibit.places.values()), self.events, mentions)
         texts = self.settings["EXHIBIT_TEXTS"]
         texts.convert_all([view.place for view in views])
-        root = get_relative_path(self.settings["MAP_SAVE_AS"])
+        root = relative_root(self.settings["MAP_SAVE_AS"])
         for view in views:
             view.description_html, view.cited = texts.html(view.place, root), texts.cited(view.place)
         self.regions = self._regions(views, build.bounds)
@@ -133,7 +133,7 @@ class MapGenerator(Generator):
         entries = {view.key: page.save_as for page in self.entry_pages
                    for _, views in page.sections for view in views}
         self.drawer = MapDrawer(self.settings, self.env, entries, event_addresses(self.settings["MAP_EVENT_URL"], exhibit))
-        map_links = self.drawer.links(get_relative_path(self.settings["MAP_SAVE_AS"]), self.settings["MAP_SAVE_AS"])
+        map_links = self.drawer.links(relative_root(self.settings["MAP_SAVE_AS"]), self.settings["MAP_SAVE_AS"])
         for number, region in enumerate(self.regions, start=1):
             region.drawn = self.drawer.draw(MapView(number, region.places), map_links)
         for page in build.pages:
@@ -141,7 +141,7 @@ class MapGenerator(Generator):
         self._add_cited_in(exhibit, views)
 
     def _fill_embeds(self, page, exhibit: Exhibit, mentions) -> None:
-        root, rendered = get_relative_path(page.save_as), {}
+        root, rendered = relative_root(page.save_as), {}
         for number, embed in enumerate(map_embeds(page), start=1):
             request = parse_map_embed(embed)
             places = requested_places(request, exhibit)
@@ -171,7 +171,7 @@ class MapGenerator(Generator):
 
     def generate_output(self, writer):
         for page in self.entry_pages:
-            links = self.drawer.links(get_relative_path(page.save_as), page.save_as)
+            links = self.drawer.links(relative_root(page.save_as), page.save_as)
             writer.write_file(page.save_as, self.get_template("map"), self.context,
                               relative_urls=self.settings["RELATIVE_URLS"], url=page.save_as,
                               page_name=page.save_as.removesuffix(".html"), regions=self.regions,

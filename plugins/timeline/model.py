@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from exhibit.model import Event
+from exhibit.pagelinks import event_anchor
 from exhibit.siege import Siege
 
 from .grouping import PhaseGroup, date_order
@@ -69,4 +70,4 @@ class Timeline:
 
     def url(self, event: Event) -> str:
         """The event's address from the site root: the page that shows it, at its anchor."""
-        return f"{self.page_of(event).save_as}#event-{event.id}"
+        return f"{self.page_of(event).save_as}#{event_anchor(event.id)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pelican.generators import Generator
 
 from exhibit.model import PHASES, CitedIn
+from exhibit.pagelinks import relative_root
 
 from .embed import discussed_in
 from .dates import when
@@ -65,7 +66,7 @@ class TimelineGenerator(Generator):
         """One page of a view (``pages``: by phase, or in date order); each event's tags link to this page's
         lists of events by tag."""
         settings, views = self.settings, self.settings["TIMELINE_VIEWS"]
-        root = "/".join([".."] * page.save_as.count("/")) or "."
+        root = relative_root(page.save_as)
         previous, following = _neighbours(pages, page)
         shown = {}
 
