@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from invoke import Exit, task
@@ -48,22 +49,38 @@ def build(c):
     _build(PUBLISH_SETTINGS)
 
 
+# What `invoke serve` rebuilds in its warm process, and what makes it start again: code and settings are
+# imported once per process, so an edit to them is only seen by a new one.
+PREVIEW_CONTENT = ("content", "theme")
+PREVIEW_CODE = ("plugins", "ops", "pelicanconf.py", "tasks.py")
+
+
 @task
 def serve(c, port=8000):
-    """Development build, then serve on 127.0.0.1 with live reload as content, theme or plugins change."""
+    """Development build, then serve on 127.0.0.1 with live reload: content and theme edits rebuild in this
+    process; an edit to plugins/, ops/, pelicanconf.py or tasks.py starts the preview again, so it runs."""
     from livereload import Server
 
     def rebuild():
+        started = time.perf_counter()
         try:
             _build(DEV_SETTINGS)
         except Exit:
-            print("Fix the errors above; the preview keeps showing the last good build.")
+            print("Fix the errors above; the preview keeps showing the last good build.", flush=True)
+        else:
+            print(f"Rebuilt in {time.perf_counter() - started:.1f} s", flush=True)
+
+    def restart():
+        print("Code or settings changed: starting the preview again so that they take effect.", flush=True)
+        os.execv(sys.executable, [sys.executable, "-m", "invoke", "serve", "--port", str(port)])
 
     rebuild()
     server = Server()
-    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
+    for watched in PREVIEW_CONTENT:
         server.watch(str(ROOT / watched), rebuild, delay=0.3)
-    print(f"Previewing at http://127.0.0.1:{port}/ — Ctrl+C to stop.")
+    for watched in PREVIEW_CODE:
+        server.watch(str(ROOT / watched), restart, delay=0.3)
+    print(f"Previewing at http://127.0.0.1:{port}/ — Ctrl+C to stop.", flush=True)
     server.serve(host="127.0.0.1", port=port, root=str(OUTPUT), open_url_delay=None)
 
 

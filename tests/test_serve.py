@@ -65,3 +65,46 @@ def test_the_preview_listens_on_loopback_only_and_keeps_to_output(preview):
             answer = b"".join(iter(lambda: raw.recv(65536), b"")).decode("latin-1")
         assert answer.split()[1] in ("403", "404"), (path, answer[:80])
         assert "not for the preview" not in answer, path
+
+
+def wait_for(condition, what: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.2)
+
+
+def page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def test_content_edits_rebuild_in_place_and_code_edits_start_the_preview_again(project, tmp_path):
+    port, log = free_port(), tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen([sys.executable, "-m", "invoke", "serve", "--port", str(port)], cwd=project,
+                                  stdout=out, stderr=subprocess.STDOUT)
+    essay_url = f"http://127.0.0.1:{port}/essays/arrival.html"
+    try:
+        wait_for(lambda: "Previewing at" in log.read_text(), "the preview")
+        pid = server.pid
+        # A content edit: rebuilt by the same process, with its time.
+        essay = next((project / "content/essays").glob("01-*.md"))
+        essay.write_text(essay.read_text(encoding="utf-8") + "\nA sentence added while previewing.\n",
+                         encoding="utf-8")
+        wait_for(lambda: "A sentence added while previewing." in page(essay_url), "the edited essay")
+        assert "Rebuilt in " in log.read_text() and server.poll() is None
+        # A code edit: the plugin's new default shows only once the preview has started again.
+        settings = project / "plugins/citations/settings.py"
+        settings.write_text(settings.read_text(encoding="utf-8").replace('("Chicago",', '("Chicago 16th",', 1),
+                            encoding="utf-8")
+        wait_for(lambda: "Chicago 16th" in page(essay_url), "the new code's output")
+        assert "Code or settings changed: starting the preview again" in log.read_text()
+        assert server.pid == pid and server.poll() is None  # the same process, started again (exec)
+        assert listening_addresses(port) == {"0100007F"}  # still 127.0.0.1 only
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
