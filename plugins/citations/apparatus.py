@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from exhibit.csl import csl_date, to_bibtex, to_ris
+from exhibit.bibformats import to_bibtex, to_ris
+from exhibit.csl import csl_date
 from exhibit.dates import PartialDate
 from exhibit.model import CitedIn
 

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-from exhibit.csl import to_bibtex, to_csl
+from exhibit.bibformats import to_bibtex
+from exhibit.csl import to_csl
 from exhibit.dates import PartialDate
 from exhibit.model import Event, Exhibit, Source
 from exhibit.texts import RecordTexts
