@@ -24,6 +24,7 @@ from pelican import signals
 from pelican.contents import Article
 
 from .document import ExhibitMarkdownReader
+from .documentcache import DocumentCache
 from .contenttree import report_unsafe
 from .contract import contract_of, order_cited_in, report_missing
 from .embeds import EmbedExtension, assets_for, register_embed
@@ -66,6 +67,7 @@ def load_model(pelican) -> None:
     # Feature plugins fill this dict (register_embed) on `initialized`; it is read at conversion.
     add_markdown_extension(settings, EmbedExtension(settings.setdefault("EXHIBIT_EMBEDS", {})))
     settings["EXHIBIT_TEXTS"] = RecordTexts(settings, Path(settings["CACHE_PATH"]) / "record-texts.json")
+    settings["EXHIBIT_DOCUMENTS"] = DocumentCache(settings, Path(settings["CACHE_PATH"]) / "documents.pickle")
 
 
 def add_template_helpers(generator) -> None:
@@ -118,6 +120,7 @@ def run_indexed(generators) -> None:
 
 def save_texts(pelican) -> None:
     pelican.settings["EXHIBIT_TEXTS"].save()
+    pelican.settings["EXHIBIT_DOCUMENTS"].save()
 
 
 def register() -> None:

@@ -67,17 +67,35 @@ class ExhibitMarkdownReader(MarkdownReader):
         return super().process_metadata(name, value)
 
     def read(self, source_path):
+        """The file's HTML and metadata; its conversion comes from the document cache when nothing that
+        shapes it changed (``settings['EXHIBIT_DOCUMENTS']``, see :mod:`exhibit.documentcache`)."""
         self._source_path = source_path
         self._converter()
-        document = Document(Path(source_path), self.settings["EXHIBIT"],
+        exhibit, cache = self.settings["EXHIBIT"], self.settings.get("EXHIBIT_DOCUMENTS")
+        document = Document(Path(source_path), exhibit,
                             source_url=f"{{{{filename}}}}/{self.settings['EXHIBIT_SOURCES_DIR']}/{{key}}.md")
-        self._md.exhibit_document = document
         with pelican_open(source_path) as text:
-            content = self._md.convert(text)
-        self._md.exhibit_document = None  # Pelican reuses the converter for the summary
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+            key = cache.key(str(source_path), text) if cache is not None else None
+            kept = cache.get(key) if key else None
+            if kept is not None:
+                content, meta, document.citations = kept
+            else:
+                content, meta = self._convert(text, document)
+                if key and not document.embeds and not self._logged:
+                    cache.keep(key, content, meta, document.citations)
+        metadata = self._parse_metadata(meta)
         metadata["document"] = document
         return content, metadata
+
+    def _convert(self, text: str, document: Document) -> tuple[str, dict]:
+        """Convert ``text``; ``_logged`` says whether that reported anything (such a file is never kept)."""
+        log = document.exhibit.log
+        before = len(log.entries)
+        self._md.exhibit_document = document
+        content = self._md.convert(text)
+        self._md.exhibit_document = None  # Pelican reuses the converter for the summary
+        self._logged = len(log.entries) > before
+        return content, getattr(self._md, "Meta", {})
 
 
 def model_datetime(value: str):

