@@ -78,11 +78,11 @@ class ExhibitMarkdownReader(MarkdownReader):
             key = cache.key(str(source_path), text) if cache is not None else None
             kept = cache.get(key) if key else None
             if kept is not None:
-                content, meta, document.citations = kept
+                content, meta, document.citations, document.embeds = kept
             else:
                 content, meta = self._convert(text, document)
-                if key and not document.embeds and not self._logged:
-                    cache.keep(key, content, meta, document.citations)
+                if key and not self._logged and cache.keeps(document):
+                    cache.keep(key, content, meta, document.citations, document.embeds)
         metadata = self._parse_metadata(meta)
         metadata["document"] = document
         return content, metadata

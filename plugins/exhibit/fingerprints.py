@@ -30,11 +30,11 @@ def text_fingerprint(context: str, name: str, text: str, sources: dict) -> str:
     """A text's key: the build's fingerprint, the text's name and words, and every field of each source
     record it may cite (its notes are made of them)."""
     cited = sorted({word.rstrip(".:") for word in MENTIONED.findall(text)})
-    data = [context, name, text, [(key, _record(sources.get(key))) for key in cited]]
+    data = [context, name, text, [(key, record_fields(sources.get(key))) for key in cited]]
     return hashlib.sha256(json.dumps(data).encode()).hexdigest()
 
 
-def _record(source) -> str:
-    """What a note is made of: every field of the source record, wherever its file is."""
-    fields = vars(source) if source is not None else {}
+def record_fields(record) -> str:
+    """What a record shows: every field, wherever its file is (a note is made of a source record's)."""
+    fields = vars(record) if record is not None else {}
     return repr({name: value for name, value in fields.items() if name not in ("path", "line", "lines")})

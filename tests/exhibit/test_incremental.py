@@ -11,6 +11,18 @@ from tests.support import Exhibit, copy_mini
 
 ESSAY = "essays/01-arrival.md"
 SOURCE = "sources/almanac-entry.md"
+# An essay whose embeds show records: kept under a key of every record, so editing one rebuilds it.
+EMBEDS = """Title: Records shown
+Order: 5
+Date: 2026-01-12
+Summary: A fixture essay that embeds a slice of the timeline and a map.
+
+The hall held the reception [@almanac-entry].
+
+{% timeline from=1996-12 to=1997-01 %}
+
+{% map places=hall %}
+"""
 
 
 def tree(folder) -> dict[str, str]:
@@ -33,6 +45,8 @@ EDITS = {
                                    "Title: The Fixture Almanac: Receptions and Dinners"),
     "source text": lambda c: edit(c / SOURCE, "An invented reference entry.", "An invented entry, revised."),
     "event date": lambda c: edit(c / "data/events.yaml", "date: 1997-01\n", "date: 1997-02\n"),
+    "event title": lambda c: edit(c / "data/events.yaml", "title: Guests arrive", "title: The guests arrive"),
+    "place name": lambda c: edit(c / "data/places.yaml", "name: The reception hall", "name: The great hall"),
     "essays reordered": lambda c: edit(c / ESSAY, "Order: 1", "Order: 3"),
     "page deleted": lambda c: (c / "pages/introduction.md").unlink(),
 }
@@ -40,6 +54,7 @@ EDITS = {
 
 def test_every_edit_rebuilds_to_the_bytes_of_a_cold_build(tmp_path):
     warm = copy_mini(tmp_path / "warm")
+    warm.write("essays/03-records.md", EMBEDS)
     warm.build()
     order = list(EDITS)
     random.Random(1996).shuffle(order)
