@@ -58,13 +58,14 @@ def test_every_edit_rebuilds_to_the_bytes_of_a_cold_build(tmp_path):
     warm.build()
     order = list(EDITS)
     random.Random(1996).shuffle(order)
-    for name in order:
-        EDITS[name](warm.content)
+    for number, names in enumerate([order[0:3], order[3:6], order[6:]]):  # three rounds of edits
+        for name in names:
+            EDITS[name](warm.content)
         warm.build()  # with the cache of every build before
-        cold = Exhibit(tmp_path / f"cold-{name.replace(' ', '-')}" / "content", tmp_path / f"cold-{name}" / "output")
+        cold = Exhibit(tmp_path / f"cold-{number}" / "content", tmp_path / f"cold-{number}" / "output")
         shutil.copytree(warm.content, cold.content)
         cold.build()  # with a cache of its own, empty
-        assert tree(warm.output) == tree(cold.output), f"after the edit '{name}'"
+        assert tree(warm.output) == tree(cold.output), f"after the edits {names}"
 
 
 def test_an_unchanged_file_is_not_converted_again(tmp_path):

@@ -39,7 +39,7 @@ def build_with(mini, order, name):
 def test_any_order_of_the_feature_plugins_builds_the_same_bytes(mini):
     mini.write("essays/03-order.md", ESSAY)
     orders = [FEATURES, FEATURES[::-1], ["map", "timeline", "discovery", "images", "citations", "overview", "sources"]]
-    orders += [random.Random(seed).sample(FEATURES, len(FEATURES)) for seed in (1996, 1997)]
+    orders += [random.Random(1996).sample(FEATURES, len(FEATURES))]
     built = [build_with(mini, order, str(number)) for number, order in enumerate(orders)]
     first = built[0]
     assert any(name.startswith("images/maps/") for name in first)  # the static map is drawn
