@@ -80,6 +80,8 @@ def map_marker_and_popup(reader):
         reader.keyboard.press("Enter")  # a cluster zooms in, and its places become markers
         reader.wait_for_function("n => document.querySelectorAll('.leaflet-marker-icon').length !== n", arg=count)
         tab_to(reader, ".leaflet-marker-icon", 30)
+    # A popup opened while the zoom still animates is closed when markercluster redraws its markers.
+    reader.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim')")
     marker = reader.evaluate("document.activeElement.alt")
     reader.keyboard.press("Enter")
     popup = reader.locator(".leaflet-popup")
