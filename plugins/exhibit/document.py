@@ -80,22 +80,22 @@ class ExhibitMarkdownReader(MarkdownReader):
             if kept is not None:
                 content, meta, document.citations, document.embeds = kept
             else:
-                content, meta = self._convert(text, document)
-                if key and not self._logged and cache.keeps(document):
+                content, meta, logged = self._convert(text, document)
+                if key and not logged and cache.keeps(document):
                     cache.keep(key, content, meta, document.citations, document.embeds)
         metadata = self._parse_metadata(meta)
         metadata["document"] = document
         return content, metadata
 
-    def _convert(self, text: str, document: Document) -> tuple[str, dict]:
-        """Convert ``text``; ``_logged`` says whether that reported anything (such a file is never kept)."""
+    def _convert(self, text: str, document: Document) -> tuple[str, dict, bool]:
+        """``text`` as HTML, its header lines, and whether converting it reported anything (such a
+        file is never kept)."""
         log = document.exhibit.log
         before = len(log.entries)
         self._md.exhibit_document = document
         content = self._md.convert(text)
         self._md.exhibit_document = None  # Pelican reuses the converter for the summary
-        self._logged = len(log.entries) > before
-        return content, getattr(self._md, "Meta", {})
+        return content, getattr(self._md, "Meta", {}), len(log.entries) > before
 
 
 def model_datetime(value: str):
